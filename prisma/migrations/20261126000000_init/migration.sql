@@ -207,6 +207,15 @@ CREATE TABLE "grants" (
 );
 
 -- CreateTable
+CREATE TABLE "system_settings" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "updated_at" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "system_settings_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "email_messages" (
     "id" TEXT NOT NULL,
     "kind" TEXT NOT NULL,

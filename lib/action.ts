@@ -1,0 +1,73 @@
+// The one way to write a server action: session → role → zod parse → handler → typed result.
+// Refusals and bad input change nothing; unexpected errors are logged and shown generically.
+import type { Role } from "@prisma/client";
+import type { z } from "zod";
+import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth";
+
+export type FieldErrors = Record<string, string[] | undefined>;
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+
+/** Thrown by handlers for an expected refusal ("already exists", "upstream said no"). */
+export class ActionError extends Error {
+  constructor(message: string, readonly fieldErrors?: FieldErrors) {
+    super(message);
+    this.name = "ActionError";
+  }
+}
+
+export const ALL_ROLES: readonly Role[] = ["SUPER_ADMIN", "CONNECTOR_ADMIN", "USER"];
+export const NOT_SIGNED_IN = "Your session has ended. Sign in again.";
+export const NOT_ALLOWED = "You do not have permission to do this.";
+
+type ActionOptions<S extends z.ZodType> = {
+  schema: S;
+  /** Roles that may call the action at all. */
+  roles: readonly Role[];
+  /** A further, input-dependent check (e.g. "is an owner of this connector"). */
+  authorize?: (user: CurrentUser, input: z.infer<S>) => Promise<boolean>;
+};
+
+export function action<S extends z.ZodType, T>(
+  options: ActionOptions<S>,
+  handler: (input: z.infer<S>, user: CurrentUser) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, message: NOT_SIGNED_IN };
+    if (!hasRole(user, options.roles)) return { ok: false, message: NOT_ALLOWED };
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) {
+      const flat = parsed.error.flatten();
+      return { ok: false, message: "Check the highlighted fields.", fieldErrors: flat.fieldErrors as FieldErrors };
+    }
+    try {
+      if (options.authorize && !(await options.authorize(user, parsed.data))) return { ok: false, message: NOT_ALLOWED };
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      // Next's redirect()/notFound() are thrown on purpose: let them through.
+      if (error instanceof Error && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) throw error;
+      console.error("Action failed:", error instanceof Error ? error.message : error);
+      return { ok: false, message: "Something went wrong on our side. Nothing was changed; try again." };
+    }
+  };
+}
+
+/**
+ * For the two forms used before anyone can sign in (first-run set-up, set-password link).
+ * There is no session to check; each handler guards itself (no user exists yet; the
+ * one-time token is valid). Same parse and result shape as `action`.
+ */
+export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors };
+    try {
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof ActionError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+      console.error("Action failed:", error instanceof Error ? error.message : error);
+      return { ok: false, message: "Something went wrong on our side. Nothing was changed; try again." };
+    }
+  };
+}

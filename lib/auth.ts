@@ -1,0 +1,97 @@
+// Sign-in (next-auth credentials, JWT sessions) and the checks every page, action and route
+// handler makes itself. A session is only as good as the user row behind it: a disabled user,
+// or one whose session version moved on (disabled, password changed), is signed out.
+import type { Role, User } from "@prisma/client";
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { redirect } from "next/navigation";
+import { recordAudit } from "@/lib/data/audit";
+import { clearFailures, recordFailure, throttleWait } from "@/lib/data/sign-in-throttle";
+import { getUserByEmail, getUserById, markSignedIn } from "@/lib/data/users";
+import { getEnv } from "@/lib/env";
+import { dummyPasswordHash, verifyPassword } from "@/lib/password";
+import { signInSchema } from "@/lib/validation/users";
+
+export const GENERIC_SIGN_IN_ERROR = "The email or password is not right.";
+
+function clientAddress(headers: Record<string, string | string[] | undefined> | undefined) {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return value?.split(",")[0]?.trim() || "unknown";
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: getEnv().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: getEnv().SESSION_MAX_AGE_HOURS * 3600 },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    Credentials({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = signInSchema.safeParse(credentials);
+        if (!parsed.success) throw new Error(GENERIC_SIGN_IN_ERROR);
+        const { email, password } = parsed.data;
+        const keys = [`email:${email}`, `ip:${clientAddress(req?.headers)}`];
+        const wait = await throttleWait(keys);
+        if (wait > 0) {
+          throw new Error(`Too many failed attempts. Try again in ${Math.ceil(wait / 60_000)} minute${wait > 60_000 ? "s" : ""}.`);
+        }
+        const user = await getUserByEmail(email);
+        const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+        if (!user || !ok || user.disabled || !user.passwordHash) {
+          await recordFailure(keys);
+          await recordAudit({ kind: "auth.sign_in_failed", summary: `Failed sign-in for ${email}`, result: "refused", data: { email } });
+          throw new Error(GENERIC_SIGN_IN_ERROR);
+        }
+        await clearFailures(keys);
+        await markSignedIn(user.id);
+        await recordAudit({ actor: user, kind: "auth.sign_in", summary: `${user.email} signed in` });
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid) session.user = { ...session.user, id: token.uid, sv: token.sv ?? -1 };
+      return session;
+    },
+  },
+};
+
+export type CurrentUser = Pick<User, "id" | "email" | "name" | "role">;
+
+/** The signed-in, enabled user whose session is still current; null otherwise. */
+export async function getCurrentUser(): Promise<CurrentUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getUserById(id);
+  // A session from before the user was disabled or changed their password is over.
+  if (!user || user.disabled || session.user.sv !== user.sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return user;
+}
+
+export function hasRole(user: CurrentUser, roles: readonly Role[]) {
+  return roles.includes(user.role);
+}
+
+/** For pages: refuses with the Forbidden page when the role is not allowed. */
+export async function requireRole(roles: readonly Role[]): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (!hasRole(user, roles)) redirect("/forbidden");
+  return user;
+}

@@ -1,0 +1,32 @@
+// The one PrismaClient of the process, on the pg driver adapter (no engine binary).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import { getEnv } from "@/lib/env";
+
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
+
+function connectionString() {
+  const url = getEnv().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
+  return url;
+}
+
+export function getDb(): PrismaClient {
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: connectionString() }) });
+  return globalForDb.prisma;
+}
+
+/** Plain pg pool for what Prisma does not do well: COPY, keyset paging SQL, advisory locks. */
+export function getPool(): pg.Pool {
+  globalForDb.pool ??= new pg.Pool({ connectionString: connectionString(), max: 10 });
+  return globalForDb.pool;
+}
+
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -14,6 +14,8 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // Playwright fixtures call `use()`, which is not React's hook.
+  { files: ["e2e/**"], rules: { "react-hooks/rules-of-hooks": "off" } },
   // Nothing imports app/.
   { files: ["lib/**", "scripts/**", "e2e/**"], rules: restrict([{ group: ["@/app/*", "**/app/*"], message: "Nothing imports app/." }]) },
   // Components get data and actions as props: no database, data layer or adapters.

@@ -1,0 +1,114 @@
+// Raw Cloudflare API v4 endpoints the adapter calls, and zod schemas of their answers
+// (shapes from the official OpenAPI subset: e2e/upstreams/cloudflare/openapi-subset.json).
+// Schemas hold what the adapter uses; unknown keys are ignored so Cloudflare may add fields.
+import { z } from "zod";
+import { requestJson, type RetryPolicy } from "../http";
+import type { ConnectorContext } from "../types";
+import { mapCloudflareError, type ErrorSubject } from "./errors";
+import { authHeaders, type CloudflareAuth } from "./settings";
+
+/** The largest page List Members allows (OpenAPI: per_page maximum 50). */
+export const PAGE_SIZE = 50;
+
+const messages = z.array(z.object({ code: z.number(), message: z.string() }));
+const envelope = <T extends z.ZodType>(result: T) =>
+  z.object({ success: z.literal(true), errors: messages, messages, result });
+
+export const resultInfoSchema = z.object({
+  page: z.number().optional(),
+  per_page: z.number().optional(),
+  count: z.number().optional(),
+  total_count: z.number().optional(),
+  // Not in the OpenAPI subset, but the live API sends it; used when present.
+  total_pages: z.number().optional(),
+});
+export type ResultInfo = z.infer<typeof resultInfoSchema>;
+
+const collection = <T extends z.ZodType>(item: T) =>
+  envelope(z.array(item).nullable().transform((items) => items ?? [])).extend({ result_info: resultInfoSchema.optional() });
+
+export const roleSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  description: z.string().optional(),
+});
+export type CloudflareRole = z.infer<typeof roleSchema>;
+
+export const memberSchema = z.object({
+  id: z.string().min(1),
+  // accepted | pending in the spec; kept open so a new status is skipped, not a failed sync.
+  status: z.string(),
+  user: z.object({
+    // Empty or absent on pending invitations: the user has no Cloudflare identity yet.
+    id: z.string().optional(),
+    email: z.string(),
+    first_name: z.string().nullable().optional(),
+    last_name: z.string().nullable().optional(),
+    two_factor_authentication_enabled: z.boolean().optional(),
+  }),
+  // Members on the newer policy model may have no roles at all.
+  roles: z.array(roleSchema).optional().transform((roles) => roles ?? []),
+});
+export type CloudflareMember = z.infer<typeof memberSchema>;
+
+export const accountSchema = envelope(z.object({ id: z.string(), name: z.string().optional() }));
+export const tokenVerifySchema = envelope(z.object({ id: z.string(), status: z.string() }));
+export const memberListSchema = collection(memberSchema);
+export const roleListSchema = collection(roleSchema);
+export const memberDetailSchema = envelope(memberSchema);
+
+export type ApiOptions = { retryPolicy?: RetryPolicy; timeoutMs?: number };
+
+/** One authenticated caller bound to an account: every endpoint below goes through it. */
+export function cloudflareApi(auth: CloudflareAuth, ctx: ConnectorContext, options: ApiOptions = {}) {
+  const account = `/accounts/${encodeURIComponent(auth.accountId)}`;
+  const call = <T>(
+    subject: ErrorSubject,
+    request: { method?: "GET" | "PUT"; path: string; query?: Record<string, number>; body?: unknown; schema: z.ZodType<T>; id?: string },
+  ) =>
+    requestJson(
+      ctx,
+      {
+        method: request.method,
+        path: request.path,
+        query: request.query,
+        body: request.body,
+        schema: request.schema,
+        headers: authHeaders(auth),
+        timeoutMs: options.timeoutMs,
+        onError: (status, body, text) => mapCloudflareError(status, body, text, { auth, subject, id: request.id }),
+      },
+      options.retryPolicy,
+    );
+
+  return {
+    /** GET /user/tokens/verify: API tokens only. */
+    verifyToken: () => call("token", { path: "/user/tokens/verify", schema: tokenVerifySchema }),
+    /** GET /accounts/{account_id} */
+    getAccount: () => call("account", { path: account, schema: accountSchema }),
+    /** GET /accounts/{account_id}/members?page=&per_page=50 */
+    listMembers: (page: number) =>
+      call("list", { path: `${account}/members`, query: { page, per_page: PAGE_SIZE }, schema: memberListSchema }),
+    /** GET /accounts/{account_id}/roles?page=&per_page=50 */
+    listRoles: (page: number) =>
+      call("list", { path: `${account}/roles`, query: { page, per_page: PAGE_SIZE }, schema: roleListSchema }),
+    /** GET /accounts/{account_id}/members/{member_id} */
+    getMember: (memberId: string) =>
+      call("member", { path: `${account}/members/${encodeURIComponent(memberId)}`, schema: memberDetailSchema, id: memberId }),
+    /**
+     * PUT /accounts/{account_id}/members/{member_id} with "Update Member with Account Roles":
+     * the complete roles list, each as `{ id }` (name, description and permissions are readOnly
+     * in the spec, so they are not sent).
+     */
+    updateMemberRoles: (memberId: string, roleIds: string[]) =>
+      call("update", {
+        method: "PUT",
+        path: `${account}/members/${encodeURIComponent(memberId)}`,
+        body: { roles: roleIds.map((id) => ({ id })) },
+        schema: memberDetailSchema,
+        id: memberId,
+      }),
+  };
+}
+
+export type CloudflareApi = ReturnType<typeof cloudflareApi>;

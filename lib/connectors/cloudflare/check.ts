@@ -1,0 +1,20 @@
+// Check: prove the credentials work on this account with the fewest calls. A token is first
+// verified on its own, so a failure on the account afterwards points at the Account ID.
+import { ConnectorError, type CheckResult } from "../types";
+import type { CloudflareApi } from "./api";
+import type { CloudflareAuth } from "./settings";
+
+export async function checkAccount(api: CloudflareApi, auth: CloudflareAuth): Promise<CheckResult> {
+  if (auth.method === "api-token") {
+    const { result: token } = await api.verifyToken();
+    if (token.status !== "active") {
+      throw new ConnectorError("unauthorized", `Cloudflare says this API token is ${token.status}. Create a new token or re-enable it.`, {
+        field: "apiToken",
+      });
+    }
+  }
+  const { result: account } = await api.getAccount();
+  const how = auth.method === "api-token" ? "an API token" : `the Global API key of ${auth.email}`;
+  const name = account.name ? `"${account.name}" (${account.id})` : account.id;
+  return { ok: true, summary: `Connected to Cloudflare account ${name} with ${how}.` };
+}

@@ -1,0 +1,81 @@
+// The Temporal Cloud connector: Accounts, Namespaces and Account roles over the Cloud Ops API
+// (HTTP/JSON gateway), modelled on the public Baton connector.
+import type { RetryPolicy } from "../http";
+import type { Connector, ConnectorContext, ProvisionResult } from "../types";
+import { createAccount, deleteAccount, type CreatedAccount } from "./accounts";
+import { createApi } from "./api";
+import { grant, revoke } from "./provision";
+import { parseConfig, temporalCloudSettings, type TemporalCloudConfig } from "./settings";
+import { syncRecords } from "./sync";
+
+export type { TemporalCloudConfig } from "./settings";
+export { DEFAULT_API_VERSION, temporalCloudConfigSchema } from "./settings";
+
+/** Knobs tests and the benchmark turn; production uses the defaults. */
+export type TemporalCloudTuning = {
+  /** Per-request timeout (default 30 s, the HTTP helper's). */
+  timeoutMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** Checks of an async operation before giving up (default 60). */
+  maxOperationPolls?: number;
+};
+
+export function createTemporalCloudConnector(tuning: TemporalCloudTuning = {}): Connector<TemporalCloudConfig> {
+  const api = (config: unknown, ctx: ConnectorContext) => {
+    const parsed = parseConfig(config);
+    return { config: parsed, api: createApi(parsed, ctx, tuning) };
+  };
+  return {
+    id: "temporal-cloud",
+    name: "Temporal Cloud",
+    description:
+      "Integrate your Temporal Cloud Enterprise instance with ConductorOne to run user access reviews (UARs) and enable just-in-time access requests.",
+    capabilities: [
+      { resource: "Accounts", sync: true, provision: true },
+      { resource: "Namespaces", sync: true, provision: true },
+      { resource: "Account roles", sync: true, provision: true },
+    ],
+    capabilityNote: "The Account Owner and Finance Manager roles are synced but cannot be provisioned.",
+    settings: temporalCloudSettings,
+    async check(config, ctx) {
+      const { config: parsed, api: client } = api(config, ctx);
+      const account = await client.getAccount();
+      return { ok: true, summary: `Connected to Temporal Cloud account ${account.id} (API version ${parsed.apiVersion}).` };
+    },
+    sync(config, ctx) {
+      // Parsing the config is deferred to the first pull, like the requests themselves.
+      return (async function* () {
+        yield* syncRecords(api(config, ctx).api, ctx);
+      })();
+    },
+    grant: async (config, request, ctx) => grant(api(config, ctx).api, ctx, request, tuning),
+    revoke: async (config, request, ctx) => revoke(api(config, ctx).api, ctx, request, tuning),
+  };
+}
+
+export const temporalCloud: Connector<TemporalCloudConfig> = createTemporalCloudConnector();
+
+/**
+ * Invites a user with the configured default account role. Not part of the Connector interface
+ * (it has no account-creation verb yet); exported for the runner.
+ */
+export async function createTemporalCloudAccount(
+  config: TemporalCloudConfig,
+  request: { email: string },
+  ctx: ConnectorContext,
+  tuning: TemporalCloudTuning = {},
+): Promise<CreatedAccount> {
+  const parsed = parseConfig(config);
+  return createAccount(createApi(parsed, ctx, tuning), ctx, parsed, request.email, tuning);
+}
+
+/** Deletes a user; refuses Account Owners and Finance Admins. Outside the interface, like create. */
+export async function deleteTemporalCloudAccount(
+  config: TemporalCloudConfig,
+  request: { principalId: string },
+  ctx: ConnectorContext,
+  tuning: TemporalCloudTuning = {},
+): Promise<ProvisionResult> {
+  const parsed = parseConfig(config);
+  return deleteAccount(createApi(parsed, ctx, tuning), ctx, request.principalId, tuning);
+}

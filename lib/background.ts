@@ -1,4 +1,5 @@
 // Background loops of the web process. Each failure is logged and the loop goes on.
+import { getEnv } from "@/lib/env";
 import { deliverDueMail } from "@/lib/mail/send";
 
 let started = false;
@@ -10,4 +11,19 @@ export async function startBackgroundWork() {
     deliverDueMail().catch((error: Error) => console.error(`Mail retry failed: ${error.message}`));
   }, 15_000);
   timer.unref();
+  if (getEnv().RUN_WORKER === "true") {
+    // Imported here so a web process with RUN_WORKER=false never loads the worker.
+    const { startSyncWorker } = await import("@/lib/sync");
+    // A worker that cannot start (database briefly away) must not stop the web process: it
+    // tries again every 30 s.
+    const start = () =>
+      startSyncWorker().then(
+        () => console.log("[sync] worker started in the web process (RUN_WORKER=true)"),
+        (error: Error) => {
+          console.error(`[sync] the worker did not start, trying again in 30 s: ${error.message}`);
+          setTimeout(start, 30_000).unref();
+        },
+      );
+    void start();
+  }
 }

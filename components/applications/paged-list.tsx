@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { SearchForm } from "@/components/ui/search-form";
+
+export type PagedListProps = {
+  search: { action: string; value?: string; placeholder: string; label: string; keep?: Record<string, string | undefined> };
+  /** "100,100 accounts", shown beside the search box. */
+  total: ReactNode;
+  prevHref: string | null;
+  nextHref: string | null;
+  isEmpty: boolean;
+  empty: ReactNode;
+  children: ReactNode;
+  title?: ReactNode;
+};
+
+/** A searchable, paged table in a card: the shape of every synced-data list. */
+export function PagedList({ search, total, prevHref, nextHref, isEmpty, empty, children, title }: PagedListProps) {
+  return (
+    <Card>
+      {title && <div className="border-b border-slate-200 px-4 pt-4 pb-3 text-base font-semibold text-slate-900">{title}</div>}
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
+        <SearchForm {...search} />
+        <p className="text-sm text-slate-500" data-testid="list-total">
+          {total}
+        </p>
+      </div>
+      {isEmpty ? empty : children}
+      {!isEmpty && (prevHref || nextHref) && <Pagination summary={total} prevHref={prevHref} nextHref={nextHref} />}
+    </Card>
+  );
+}

@@ -1,0 +1,157 @@
+// An app's Accounts (resources with the user trait) and an account's grants, read from the
+// connectors' current snapshots with keyset paging. Rows are addressed by connector, resource
+// type and external id: bigint row ids change with every sync.
+import { getPool } from "@/lib/db/client";
+import type { AccountSort, ListQuery } from "@/lib/validation/applications";
+import { visibleRuns, type ManagedApp } from "./applications";
+import { COUNT_CAP, encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
+
+export type AccountRow = {
+  rowId: string;
+  connectorId: string;
+  connectorName: string;
+  resourceTypeId: string;
+  externalId: string;
+  name: string;
+  email: string | null;
+  login: string | null;
+  status: string | null;
+};
+
+type DbAccount = { id: string; connector_id: string; resource_type_id: string; external_id: string; display_name: string; email: string | null; login: string | null; user_status: string | null; sort_key: string };
+
+const SORT_KEYS: Record<AccountSort, string> = {
+  name: "lower(r.display_name)",
+  email: "lower(coalesce(r.email, ''))",
+};
+
+const SEARCH = `(lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $2`;
+
+export async function listAccounts(app: ManagedApp, query: ListQuery<AccountSort>, size: number): Promise<Page<AccountRow>> {
+  const runs = visibleRuns(app);
+  if (runs.length === 0) return { rows: [], total: 0, totalCapped: false, next: null, prev: null };
+  const names = new Map(app.connectors.map((c) => [c.id, c.displayName]));
+  const keyExpr = SORT_KEYS[query.sort];
+  const search = query.q ? likePattern(query.q) : null;
+  const base: unknown[] = [runs, search];
+  const plan = planKeyset({ keyExpr, idExpr: "r.id", dir: query.dir, after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
+  const { rows } = await getPool().query<DbAccount>(
+    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, ${keyExpr} AS sort_key
+       FROM resources r
+      WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ($2::text IS NULL OR ${SEARCH}) AND ${plan.where}
+      ORDER BY ${plan.orderBy}
+      LIMIT ${size + 1}`,
+    [...base, ...plan.params],
+  );
+  const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.id));
+  const total = search ? await countMatches(runs, search) : { total: app.accounts, capped: false };
+  return {
+    ...page,
+    rows: page.rows.map((row) => ({
+      rowId: row.id,
+      connectorId: row.connector_id,
+      connectorName: names.get(row.connector_id) ?? row.connector_id,
+      resourceTypeId: row.resource_type_id,
+      externalId: row.external_id,
+      name: row.display_name,
+      email: row.email,
+      login: row.login,
+      status: row.user_status,
+    })),
+    total: total.total,
+    totalCapped: total.capped,
+  };
+}
+
+async function countMatches(runs: string[], search: string): Promise<{ total: number; capped: boolean }> {
+  const { rows } = await getPool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM resources r WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ${SEARCH} LIMIT ${COUNT_CAP + 1}) m`,
+    [runs, search],
+  );
+  const n = rows[0]?.n ?? 0;
+  return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+export type AccountDetail = AccountRow & { typeName: string; description: string | null; profile: Record<string, unknown> | null; grants: number };
+
+/** One account of the app, by its stable address; null if the app has no such account now. */
+export async function getAccount(app: ManagedApp, connectorId: string, resourceTypeId: string, externalId: string): Promise<AccountDetail | null> {
+  const connector = app.connectors.find((c) => c.id === connectorId);
+  if (!connector?.currentSyncRunId) return null;
+  const { rows } = await getPool().query<DbAccount & { type_name: string | null; description: string | null; profile: Record<string, unknown> | null; grants: number }>(
+    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, r.description, r.profile,
+            rt.display_name AS type_name,
+            (SELECT count(*)::int FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.principal_external_id) = hashtext(r.external_id)
+                AND g.principal_external_id = r.external_id AND g.principal_type_id = r.resource_type_id) AS grants
+       FROM resources r
+       LEFT JOIN resource_types rt ON rt.sync_run_id = r.sync_run_id AND rt.external_id = r.resource_type_id
+      WHERE r.sync_run_id = $1 AND r.resource_type_id = $2 AND r.external_id = $3`,
+    [connector.currentSyncRunId, resourceTypeId, externalId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    rowId: row.id,
+    connectorId,
+    connectorName: connector.displayName,
+    resourceTypeId: row.resource_type_id,
+    externalId: row.external_id,
+    name: row.display_name,
+    email: row.email,
+    login: row.login,
+    status: row.user_status,
+    typeName: row.type_name ?? row.resource_type_id,
+    description: row.description,
+    profile: row.profile,
+    grants: row.grants,
+  };
+}
+
+export type HolderRow = { rowId: string; resourceTypeId: string; typeName: string; externalId: string; name: string; email: string | null; status: string | null; isUser: boolean };
+
+type DbHolder = { id: string; resource_type_id: string; type_name: string | null; external_id: string; display_name: string; email: string | null; user_status: string | null; is_user: boolean; sort_key: string };
+
+/** Who holds an entitlement (accounts, or groups and roles when the upstream nests them). */
+export async function listEntitlementHolders(
+  runId: string,
+  entitlementId: string,
+  query: { q?: string; dir: "asc" | "desc"; after?: string; before?: string },
+  size: number,
+  total: number,
+): Promise<Page<HolderRow>> {
+  const search = query.q ? likePattern(query.q) : null;
+  const base: unknown[] = [runId, entitlementId, search];
+  const plan = planKeyset({ keyExpr: "lower(r.display_name)", idExpr: "r.id", dir: query.dir, after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
+  const from = `FROM grants g
+      JOIN resources r ON r.sync_run_id = g.sync_run_id AND r.resource_type_id = g.principal_type_id AND r.external_id = g.principal_external_id
+     WHERE g.sync_run_id = $1 AND hashtext(g.entitlement_id) = hashtext($2::text) AND g.entitlement_id = $2
+       AND ($3::text IS NULL OR (lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $3)`;
+  const { rows } = await getPool().query<DbHolder>(
+    `SELECT r.id, r.resource_type_id, rt.display_name AS type_name, r.external_id, r.display_name, r.email, r.user_status, r.is_user, lower(r.display_name) AS sort_key
+       FROM (SELECT r.* ${from} AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${size + 1}) r
+       LEFT JOIN resource_types rt ON rt.sync_run_id = $1 AND rt.external_id = r.resource_type_id
+      ORDER BY ${plan.orderBy}`,
+    [...base, ...plan.params],
+  );
+  const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.id));
+  let counted = { total, capped: false };
+  if (search) {
+    const { rows: count } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) m`, base);
+    counted = { total: Math.min(count[0]?.n ?? 0, COUNT_CAP), capped: (count[0]?.n ?? 0) > COUNT_CAP };
+  }
+  return {
+    ...page,
+    total: counted.total,
+    totalCapped: counted.capped,
+    rows: page.rows.map((row) => ({
+      rowId: row.id,
+      resourceTypeId: row.resource_type_id,
+      typeName: row.type_name ?? row.resource_type_id,
+      externalId: row.external_id,
+      name: row.display_name,
+      email: row.email,
+      status: row.user_status,
+      isUser: row.is_user,
+    })),
+  };
+}

@@ -5,6 +5,7 @@ import type { Role, User } from "@prisma/client";
 import { getServerSession, type NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { recordAudit } from "@/lib/data/audit";
 import { clearFailures, recordFailure, throttleWait } from "@/lib/data/sign-in-throttle";
 import { getUserByEmail, getUserById, markSignedIn } from "@/lib/data/users";
@@ -68,8 +69,11 @@ export const authOptions: NextAuthOptions = {
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "role">;
 
-/** The signed-in, enabled user whose session is still current; null otherwise. */
-export async function getCurrentUser(): Promise<CurrentUser | null> {
+/**
+ * The signed-in, enabled user whose session is still current; null otherwise. Cached per
+ * request, so the layout and the page share one lookup.
+ */
+export const getCurrentUser = cache(async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
@@ -77,11 +81,16 @@ export async function getCurrentUser(): Promise<CurrentUser | null> {
   // A session from before the user was disabled or changed their password is over.
   if (!user || user.disabled || session.user.sv !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  if (!user) {
+    // Back to the requested page after sign-in (the path comes from proxy.ts).
+    const { headers } = await import("next/headers");
+    const path = (await headers()).get("x-request-path");
+    redirect(path && path !== "/" && path.startsWith("/") && !path.startsWith("//") ? `/signin?callbackUrl=${encodeURIComponent(path)}` : "/signin");
+  }
   return user;
 }
 

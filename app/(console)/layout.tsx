@@ -1,13 +1,19 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import { ConsoleShell } from "@/components/shell/console-shell";
-import { requireUser } from "@/lib/auth";
+import { getCurrentUser, requireUser } from "@/lib/auth";
 import { hasAnyUser } from "@/lib/data/users";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  if (!(await hasAnyUser())) redirect("/setup");
+  // Only a visitor without a session can be facing a console nobody has set up yet.
+  if (!(await getCurrentUser()) && !(await hasAnyUser())) redirect("/setup");
   const user = await requireUser();
-  return <ConsoleShell user={user}>{children}</ConsoleShell>;
+  return (
+    <Providers>
+      <ConsoleShell user={user}>{children}</ConsoleShell>
+    </Providers>
+  );
 }

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ConnectorManageCard } from "@/components/connectors/connector-manage-card";
+import { ConnectorStatusCard, LiveStatusBadge } from "@/components/connectors/connector-status-card";
+import { OwnersCard } from "@/components/connectors/owners-card";
+import { SettingsCard } from "@/components/connectors/settings-card";
+import { SelfHostedPanel } from "@/components/self-hosted/self-hosted-panel";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getConnector, isConnectorId } from "@/lib/connectors/registry";
+import { getConnectorStatus } from "@/lib/data/connector-runs";
+import { listOwnerCandidates } from "@/lib/data/connector-wizard";
+import { loadSelfHostedPanel } from "@/lib/self-hosted/panel";
+import type { SettingsFormSpec } from "@/lib/validation/connectors";
+import { requireConnectorAccess } from "./access";
+import { deleteConnectorAction, renameConnectorAction, setConnectorDisabledAction, setProvisioningAction, setSyncIntervalAction, syncNowAction } from "./actions";
+import { rotateCredentialsAction } from "./self-hosted-actions";
+import { saveSettingsAction, setConnectorOwnersAction } from "./settings-actions";
+
+export const metadata: Metadata = { title: "Connector" };
+
+export default async function ConnectorPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { user, admin, connector } = await requireConnectorAccess(id);
+  const adapter = isConnectorId(connector.catalogId) ? getConnector(connector.catalogId) : null;
+  // A self-hosted (Baton) connector has no hosted sync: its runner uploads, so no "Sync now".
+  const [status, candidates, selfHosted] = await Promise.all([getConnectorStatus(id), listOwnerCandidates(), loadSelfHostedPanel(id)]);
+  // Only the serialisable metadata goes to the browser: never the zod schema, never a value.
+  const spec: SettingsFormSpec | null = adapter ? { fields: adapter.settings.fields, alternativeField: adapter.settings.alternativeField, alternatives: adapter.settings.alternatives } : null;
+  const initialStatus = status ?? { status: connector.status, statusReason: connector.statusReason, lastSyncAt: null, run: null };
+  const pending = connector.status === "PENDING_SETUP" && !connector.settings;
+  return (
+    <>
+      <PageHeader
+        eyebrow={admin ? <Link href="/admin/connectors" className="hover:underline">Admin › Connectors</Link> : "Connector"}
+        title={
+          <span className="inline-flex items-center gap-3">
+            {connector.displayName}
+            <LiveStatusBadge connectorId={id} initial={initialStatus} />
+          </span>
+        }
+        description={`${adapter?.name ?? connector.catalogId} connector for the ${connector.application.name} app.`}
+        actions={
+          <ButtonLink href={`/admin/connectors/${id}/logs`} variant="secondary">
+            View logs
+          </ButtonLink>
+        }
+      />
+      {pending && (
+        <Alert tone="info" title="Finish the set-up" className="mb-6">
+          Find the Settings area and click Edit, enter the credentials, then click Save. The connector starts syncing once the credentials check out.
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <ConnectorStatusCard connectorId={id} initial={initialStatus} syncNow={admin && !selfHosted ? syncNowAction : undefined} />
+          {spec ? (
+            <SettingsCard connectorId={id} spec={spec} stored={connector.settings} canEdit save={saveSettingsAction} />
+          ) : (
+            <Alert tone="warning">This connector type ({connector.catalogId}) is not in this build&apos;s catalog, so its settings cannot be edited.</Alert>
+          )}
+          {selfHosted && <SelfHostedPanel data={selfHosted} rotate={rotateCredentialsAction} />}
+        </div>
+        <div className="space-y-6">
+          <OwnersCard connectorId={id} owners={connector.owners} candidates={candidates} currentUserId={user.id} setOwners={setConnectorOwnersAction} />
+          {admin && (
+            <ConnectorManageCard
+              connector={{ id, displayName: connector.displayName, appName: connector.application.name, syncIntervalMinutes: connector.syncIntervalMinutes, provisioningEnabled: connector.provisioningEnabled, disabled: connector.disabled }}
+              actions={{ rename: renameConnectorAction, setSyncInterval: setSyncIntervalAction, setProvisioning: setProvisioningAction, setDisabled: setConnectorDisabledAction, deleteConnector: deleteConnectorAction }}
+            />
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm, type ActionResultLike } from "@/components/forms/use-action-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { describeInterval, renameConnectorSchema, syncIntervalOptions } from "@/lib/validation/connectors";
+import { DeleteConnectorButton } from "./delete-connector-button";
+import { useRefreshConnectorStatus } from "./use-connector-status";
+
+type Result = Promise<ActionResultLike<unknown>>;
+export type ManageActions = {
+  rename: (input: { connectorId: string; displayName: string }) => Result;
+  setSyncInterval: (input: { connectorId: string; syncIntervalMinutes: number }) => Result;
+  setProvisioning: (input: { connectorId: string; enabled: boolean }) => Result;
+  setDisabled: (input: { connectorId: string; disabled: boolean }) => Result;
+  deleteConnector: (input: { connectorId: string }) => Result;
+};
+type Connector = { id: string; displayName: string; appName: string; syncIntervalMinutes: number; provisioningEnabled: boolean; disabled: boolean };
+
+/** The administrators' controls: rename, sync interval, provisioning, disable, delete. */
+export function ConnectorManageCard({ connector, actions }: { connector: Connector; actions: ManageActions }) {
+  const router = useRouter();
+  const refreshStatus = useRefreshConnectorStatus(connector.id);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = (call: () => Result) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await call();
+      if (!result.ok) setError(result.message);
+      // Disable and enable change the status: poll now rather than at the slow interval.
+      await refreshStatus();
+      router.refresh();
+    });
+  const rename = useActionForm({
+    schema: renameConnectorSchema,
+    action: actions.rename,
+    defaultValues: { connectorId: connector.id, displayName: connector.displayName },
+    onSuccess: () => router.refresh(),
+  });
+  const id = connector.id;
+  return (
+    <Card>
+      <CardHeader title="Manage" />
+      <CardBody className="space-y-5">
+        {error && <Alert tone="error">{error}</Alert>}
+        <form onSubmit={rename.onSubmit} noValidate className="space-y-2">
+          {rename.formError && <Alert tone="error">{rename.formError}</Alert>}
+          <TextField form={rename.form} name="displayName" label="Name" autoComplete="off" />
+          <Button type="submit" variant="secondary" size="sm" loading={rename.pending}>
+            Save name
+          </Button>
+        </form>
+        <Field id="sync-interval" label="Sync interval">
+          <Select id="sync-interval" value={connector.syncIntervalMinutes} disabled={pending} onChange={(e) => run(() => actions.setSyncInterval({ connectorId: id, syncIntervalMinutes: Number(e.target.value) }))}>
+            {syncIntervalOptions.map((m) => (
+              <option key={m} value={m}>
+                {describeInterval(m)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <div className="space-y-1.5">
+          <p className="text-sm font-medium text-slate-800">Provisioning</p>
+          <p className="text-sm text-slate-500" data-testid="provisioning-state">
+            {connector.provisioningEnabled ? "On: access requests can be granted and revoked through this connector." : "Off: this connector only syncs."}
+          </p>
+          <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => actions.setProvisioning({ connectorId: id, enabled: !connector.provisioningEnabled }))}>
+            {connector.provisioningEnabled ? "Disable provisioning" : "Enable provisioning"}
+          </Button>
+        </div>
+        <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4">
+          <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => actions.setDisabled({ connectorId: id, disabled: !connector.disabled }))}>
+            {connector.disabled ? "Enable connector" : "Disable connector"}
+          </Button>
+          <DeleteConnectorButton connectorId={id} name={connector.displayName} appName={connector.appName} deleteConnector={actions.deleteConnector} />
+        </div>
+      </CardBody>
+    </Card>
+  );
+}

@@ -2,6 +2,7 @@
 // the decompressed bytes, checked to be a Baton store, and read one sync at a time.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import initSqlJs from "sql.js";
 import type { Database, SqlJsStatic, SqlValue } from "sql.js";
 import { C1zError, describeCause } from "./errors";
@@ -23,7 +24,9 @@ function loadSqlJs(): Promise<SqlJsStatic> {
   // Hand sql.js its .wasm explicitly: its own lookup relies on __dirname, which bundlers rewrite.
   sqlJs ??= (async () => {
     try {
-      const wasmPath = createRequire(import.meta.url).resolve("sql.js/dist/sql-wasm.wasm");
+      // Resolved next to sql.js's own entry at run time: a literal "….wasm" specifier makes
+      // Turbopack try to bundle the .wasm as a module, which fails the production build.
+      const wasmPath = path.join(path.dirname(createRequire(import.meta.url).resolve("sql.js")), "sql-wasm.wasm");
       const wasm = readFileSync(wasmPath);
       return await initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) });
     } catch {

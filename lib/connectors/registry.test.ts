@@ -1,13 +1,15 @@
 // The registry: ids match keys, lookups are own-key only, and every connector is well formed.
 import { describe, expect, expectTypeOf, it } from "vitest";
+import { baton } from "./baton";
 import { cloudflare } from "./cloudflare";
 import { connectorIds, connectors, getConnector, isConnectorId, listConnectors, type ConnectorId } from "./registry";
 import { temporalCloud } from "./temporal-cloud";
 
 describe("connector registry", () => {
   it("derives the id union from its keys", () => {
-    expectTypeOf<ConnectorId>().toEqualTypeOf<"temporal-cloud" | "cloudflare">();
-    expect(connectorIds).toEqual(["temporal-cloud", "cloudflare"]);
+    expectTypeOf<ConnectorId>().toEqualTypeOf<"temporal-cloud" | "cloudflare" | "baton">();
+    expect(connectorIds).toEqual(["temporal-cloud", "cloudflare", "baton"]);
+    expect(connectors.baton).toBe(baton);
     expect(connectors.cloudflare).toBe(cloudflare);
     expect(connectors["temporal-cloud"]).toBe(temporalCloud);
   });
@@ -30,7 +32,8 @@ describe("connector registry", () => {
   it("recognises ids as own keys only", () => {
     expect(isConnectorId("cloudflare")).toBe(true);
     expect(isConnectorId("temporal-cloud")).toBe(true);
-    for (const value of ["baton", "toString", "__proto__", "constructor", "", 42, null, undefined]) {
+    expect(isConnectorId("baton")).toBe(true);
+    for (const value of ["Baton", "toString", "__proto__", "constructor", "", 42, null, undefined]) {
       expect(isConnectorId(value)).toBe(false);
     }
   });

@@ -1,5 +1,6 @@
 // The typed registry: one object, the connector id union derived from its keys, no
 // side-effect imports. Adding a connector is one import and one key.
+import { baton } from "./baton";
 import { cloudflare } from "./cloudflare";
 import { temporalCloud } from "./temporal-cloud";
 import type { Connector } from "./types";
@@ -14,6 +15,7 @@ export type AnyConnector = Connector<unknown>;
 export const connectors = {
   "temporal-cloud": temporalCloud,
   cloudflare,
+  baton,
 } satisfies Record<string, AnyConnector>;
 
 export type ConnectorId = keyof typeof connectors;

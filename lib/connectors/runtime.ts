@@ -2,6 +2,7 @@
 // the global fetch, and a logger whose lines go where the caller says (a sync run's log).
 // Adapters never read the environment themselves; this is the one place that does it for them.
 import { getConnectorBaseUrls } from "@/lib/env";
+import type { ConnectorId } from "./registry";
 import type { ConnectorContext, Logger } from "./types";
 
 export type HostedConnectorId = "temporal-cloud" | "cloudflare";
@@ -12,10 +13,11 @@ export const consoleLogger: Logger = {
   error: (m) => console.error(m),
 };
 
-export function createConnectorContext(id: HostedConnectorId, options: { logger?: Logger; signal?: AbortSignal } = {}): ConnectorContext {
+/** Baton has no upstream here (it runs in the customer's environment), so no base URL. */
+export function createConnectorContext(id: ConnectorId, options: { logger?: Logger; signal?: AbortSignal } = {}): ConnectorContext {
   const urls = getConnectorBaseUrls();
   return {
-    baseUrl: urls[id],
+    baseUrl: id === "baton" ? "" : urls[id],
     fetch: globalThis.fetch,
     logger: options.logger ?? consoleLogger,
     signal: options.signal,

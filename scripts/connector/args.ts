@@ -16,6 +16,8 @@ Commands:
   sync    Read everything; prints a JSON summary. --out <file.ndjson> also writes every record.
   grant   Grant an entitlement: --entitlement <entitlement id> --principal <resource id>
   revoke  Revoke an entitlement: same options as grant.
+  service The self-hosted runner: connector service --url <Gatekeeper URL> [--once] (see service --help).
+  upload-c1z  Upload a Baton .c1z: connector upload-c1z <file> --url <Gatekeeper URL> [--allow-unfinished]
 
 Connector ids: ${connectorIds.join(", ")}
 The config file is a JSON object keyed by the connector's settings fields.

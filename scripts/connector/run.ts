@@ -5,6 +5,9 @@ import { ConnectorError, type ConnectorContext } from "@/lib/connectors/types";
 import { parseCliArgs, USAGE, type CliCommand } from "./args";
 import { parseConfigText } from "./config";
 import { createRedactor, stderrLogger } from "./redact";
+import { runService } from "./service";
+import type { ServiceEnv } from "./service-args";
+import { runUploadC1z } from "./service-upload";
 import { createNdjsonWriter, createSummary } from "./sync-output";
 
 export type BaseUrls = { "temporal-cloud": string; cloudflare: string; cloudflarePacing: boolean };
@@ -18,11 +21,16 @@ export type CliIo = {
   fetch: typeof fetch;
   signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
+  /** BATON_* variables for the service command (process.env in production). */
+  env?: ServiceEnv;
 };
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export async function runConnectorCli(argv: string[], io: CliIo): Promise<number> {
+  // The self-hosted runner has its own arguments (no connector id: Gatekeeper names the provider).
+  if (argv[0] === "service") return runService(argv.slice(1), { ...io, env: io.env ?? {} });
+  if (argv[0] === "upload-c1z") return runUploadC1z(argv.slice(1), { ...io, env: io.env ?? {} });
   const args = parseCliArgs(argv);
   if (!args.ok) {
     io.stderr(`error: ${args.error}\n\n${USAGE}\n`);
@@ -57,7 +65,8 @@ export async function runConnectorCli(argv: string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   const ctx: ConnectorContext = {
-    baseUrl: urls[command.connectorId],
+    // Baton has no upstream of its own: its work happens in the service command.
+    baseUrl: command.connectorId === "baton" ? "" : urls[command.connectorId],
     fetch: io.fetch,
     logger: stderrLogger(io.stderr, redact),
     signal: io.signal,

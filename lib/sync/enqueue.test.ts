@@ -76,6 +76,13 @@ describe("executeRun failure policy", () => {
     expect(await sync.enqueueSync(connectorId, "manual")).toEqual({ runId, created: false });
     await sync.executeRun(runId, { resolveConnector: () => ok });
     expect(await sync.getRunProgress(runId)).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    // The audit log has each start and the finish with its counts.
+    const audit = await ctx.pool.query<{ kind: string; result: string; summary: string }>(
+      `SELECT kind, result, summary FROM audit_events WHERE target_id = $1 ORDER BY id`,
+      [runId],
+    );
+    expect(audit.rows.map((r) => `${r.kind}:${r.result}`)).toEqual(["sync.started:ok", "sync.started:ok", "sync.finished:ok"]);
+    expect(audit.rows[2].summary).toMatch(/finished: .*accounts\)/);
   });
 
   it("gives up after the last attempt", async () => {
@@ -98,6 +105,8 @@ describe("executeRun failure policy", () => {
     expect(await jobsFor(runId)).toHaveLength(1); // only the original job: nothing queued again
     const status = await ctx.pool.query(`SELECT status, status_reason FROM connectors WHERE id = $1`, [connectorId]);
     expect(status.rows[0]).toEqual({ status: "ERROR", status_reason: "Credentials rejected: API key expired. (setting: apiKey)" });
+    const audit = await ctx.pool.query<{ kind: string; result: string }>(`SELECT kind, result FROM audit_events WHERE target_id = $1 ORDER BY id`, [runId]);
+    expect(audit.rows.at(-1)).toEqual({ kind: "sync.finished", result: "failed" });
   });
 
   it("cancels a queued run at once and a running one at its next progress write", async () => {

@@ -4,7 +4,8 @@ import type pg from "pg";
 import { openJson } from "@/lib/crypto";
 import { getConnector, isConnectorId, type AnyConnector } from "@/lib/connectors/registry";
 import { createConnectorContext, type HostedConnectorId } from "@/lib/connectors/runtime";
-import { runAttempt } from "./attempt";
+import { describeCounts, runAttempt } from "./attempt";
+import { auditSync } from "./audit";
 import { classifyFailure, describeFailure, failureKind, SyncCancelledError, SyncInterruptedError } from "./errors";
 import { tryLockConnector, unlockConnector } from "./locks";
 import { getSyncPool } from "./pool";
@@ -89,6 +90,7 @@ async function executeLocked(client: pg.PoolClient, pool: pg.Pool, runId: string
     log.setSecrets(secretValues(adapter, config));
     await markConnectorSyncing(pool, claimed.connectorId);
     log.info(`Sync started (${claimed.trigger}, attempt ${claimed.attempts}) for ${connector.display_name}.`);
+    await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.started", summary: `Sync of ${connector.display_name} started (${claimed.trigger}, attempt ${claimed.attempts})` });
 
     const controller = new AbortController();
     const onShutdown = () => controller.abort(options.signal?.reason);
@@ -96,7 +98,8 @@ async function executeLocked(client: pg.PoolClient, pool: pg.Pool, runId: string
     try {
       const ctx = createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal: controller.signal });
       const records = adapter.sync(config, ctx);
-      await runAttempt({ client, pool, runId, connectorId: claimed.connectorId, records, log, controller, batchBytes: options.batchBytes });
+      const result = await runAttempt({ client, pool, runId, connectorId: claimed.connectorId, records, log, controller, batchBytes: options.batchBytes });
+      await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.finished", summary: `Sync of ${connector.display_name} finished: ${describeCounts(result.counts)}`, data: { ...result.counts } });
     } finally {
       options.signal?.removeEventListener("abort", onShutdown);
     }
@@ -116,6 +119,7 @@ async function settleFailure(client: pg.PoolClient, run: ClaimedRun, error: unkn
       log.warn(message);
       await endRun(client, run.id, { status: "CANCELLED", errorKind: kind, errorMessage: message });
       await restoreConnectorStatus(client, run.connectorId, message);
+      await auditSync(client, { connectorId: run.connectorId, runId: run.id, kind: "sync.finished", summary: `Sync cancelled: ${message}`, result: "refused", data: { errorKind: kind } });
       return;
     case "shutdown":
       log.warn("The worker is stopping; the sync goes back to the queue.");
@@ -135,6 +139,7 @@ async function settleFailure(client: pg.PoolClient, run: ClaimedRun, error: unkn
   log.error(message);
   await endRun(client, run.id, { status: "FAILED", errorKind: kind, errorMessage: message });
   await markConnectorFailed(client, run.connectorId, message);
+  await auditSync(client, { connectorId: run.connectorId, runId: run.id, kind: "sync.finished", summary: `Sync failed: ${message}`, result: "failed", data: { errorKind: kind } });
 }
 
 /** Back to QUEUED and a job to pick it up, in one transaction. */

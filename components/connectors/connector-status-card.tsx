@@ -23,7 +23,18 @@ export function LiveStatusBadge({ connectorId, initial }: { connectorId: string;
 
 type SyncNow = (input: { connectorId: string }) => Promise<ActionResultLike<unknown>>;
 
-export function ConnectorStatusCard({ connectorId, initial, syncNow }: { connectorId: string; initial: ConnectorStatusPayload; syncNow?: SyncNow }) {
+export function ConnectorStatusCard({
+  connectorId,
+  initial,
+  syncNow,
+  selfHosted = false,
+}: {
+  connectorId: string;
+  initial: ConnectorStatusPayload;
+  syncNow?: SyncNow;
+  /** Baton connectors sync in the customer's environment: the first data comes from the runner or an upload. */
+  selfHosted?: boolean;
+}) {
   const router = useRouter();
   const { data, error } = useConnectorStatus(connectorId, initial);
   const refresh = useRefreshConnectorStatus(connectorId);
@@ -64,7 +75,11 @@ export function ConnectorStatusCard({ connectorId, initial, syncNow }: { connect
         {error && <Alert tone="warning">Live status paused: {error.message}</Alert>}
         {actionError && <Alert tone="error">{actionError}</Alert>}
         {data.status === "PENDING_SETUP" && !run && (
-          <p className="text-sm text-slate-600">Waiting for settings. In the Settings area, click Edit, enter the credentials and click Save; the first sync starts right after.</p>
+          <p className="text-sm text-slate-600">
+            {selfHosted
+              ? "Waiting for the first upload. Click Rotate under Client credentials, deploy the runner with the manifests below, or upload a .c1z file."
+              : "Waiting for settings. In the Settings area, click Edit, enter the credentials and click Save; the first sync starts right after."}
+          </p>
         )}
         {data.status === "DISABLED" && <p className="text-sm text-slate-600">This connector is disabled: it does not sync.</p>}
         {run && active && (run.status === "QUEUED" || run.status === "RUNNING") && <SyncProgress run={run} />}

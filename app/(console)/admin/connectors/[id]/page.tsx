@@ -54,7 +54,7 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
       )}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <ConnectorStatusCard connectorId={id} initial={initialStatus} syncNow={admin && !selfHosted ? syncNowAction : undefined} />
+          <ConnectorStatusCard connectorId={id} initial={initialStatus} syncNow={admin && !selfHosted ? syncNowAction : undefined} selfHosted={Boolean(selfHosted)} />
           {spec ? (
             <SettingsCard connectorId={id} spec={spec} stored={connector.settings} canEdit save={saveSettingsAction} />
           ) : (

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "@/lib/data/audit";
 import { clearFailures, recordFailure, throttleWait } from "@/lib/data/sign-in-throttle";
-import { getUserByEmail, getUserById, markSignedIn } from "@/lib/data/users";
+import { getSessionUser, getUserByEmail, markSignedIn } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/password";
 import { signInSchema } from "@/lib/validation/users";
@@ -77,7 +77,7 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Cur
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getUserById(id);
+  const user = await getSessionUser(id);
   // A session from before the user was disabled or changed their password is over.
   if (!user || user.disabled || session.user.sv !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };

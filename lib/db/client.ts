@@ -13,13 +13,20 @@ function connectionString() {
 }
 
 export function getDb(): PrismaClient {
-  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: connectionString() }) });
+  // One pool for Prisma and raw SQL, so both get the idle-error handler below.
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
   return globalForDb.prisma;
 }
 
 /** Plain pg pool for what Prisma does not do well: COPY, keyset paging SQL, advisory locks. */
 export function getPool(): pg.Pool {
-  globalForDb.pool ??= new pg.Pool({ connectionString: connectionString(), max: 10 });
+  if (!globalForDb.pool) {
+    const pool = new pg.Pool({ connectionString: connectionString(), max: 10 });
+    // An idle connection the server closes (restart, failover, admin command) must not crash
+    // the process: the pool drops it and the next query opens a new one.
+    pool.on("error", (error) => console.error(`[db] idle database connection failed: ${error.message}`));
+    globalForDb.pool = pool;
+  }
   return globalForDb.pool;
 }
 

@@ -9,6 +9,7 @@ import { seedDemoData } from "@/lib/data/connector-demo";
 import { prepareRuntime, StartupError } from "@/lib/db/prepare";
 import { getEnv } from "@/lib/env";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { superviseChild } from "./lib/serve-child";
 
 const log = (line: string) => console.log(`[demo] ${line}`);
 
@@ -78,18 +79,7 @@ Walk it: Admin > Connectors > Add connector. Emails (owner requests) land in Adm
 Ctrl-C stops everything.
 `);
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
-  await Promise.allSettled([upstreams.close(), runtime.stop()]);
-  log("Stopped.");
-  process.exit(stopping ? 0 : code);
+  await superviseChild(child, () => Promise.allSettled([upstreams.close(), runtime.stop()]), log);
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { prepareRuntime, StartupError } from "@/lib/db/prepare";
 import { getEnv } from "@/lib/env";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { superviseChild } from "./lib/serve-child";
 
 const log = (line: string) => console.log(`[start] ${line}`);
 const dev = process.argv.includes("--dev");
@@ -25,18 +26,7 @@ async function main() {
   const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
   log(`Serving ${appUrl}${runtime.embedded ? " on the embedded PostgreSQL" : ""}`);
 
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill(signal);
-  };
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
-  await runtime.stop();
-  log("Stopped.");
-  process.exit(stopping ? 0 : code);
+  await superviseChild(child, () => runtime.stop(), log);
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ export { cancelSync, enqueueSync, type EnqueueTrigger } from "./enqueue";
 export { SyncCancelledError, SyncRefusedError } from "./errors";
 export { executeRun, type ConnectorResolver, type ExecuteOptions } from "./execute";
 export { ingestRecords, SyncFailedError, type IngestOptions } from "./ingest";
-export { getRunProgress, listSyncLogs, listSyncRuns, type RunProgress, type SyncLogLine } from "./progress";
+export { getRunProgress, listSyncLogs, type RunProgress, type SyncLogLine } from "./progress";
 export { stopBoss as stopSyncQueue } from "./queue";
 export { recoverRuns } from "./recover";
 export { enqueueDueSyncs, MIN_SYNC_INTERVAL_MINUTES } from "./schedule";

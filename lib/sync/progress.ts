@@ -1,4 +1,5 @@
-// Reads the connector page polls: a run's progress, recent runs, and log lines.
+// A run's progress and log lines, for lib/sync's callers and tests. The connector page reads
+// runs and log lines through lib/data/connector-runs.ts.
 import { db } from "@/lib/db/client";
 
 const runSelect = {
@@ -73,12 +74,6 @@ function toProgress(row: RunRow): RunProgress {
 export async function getRunProgress(runId: string): Promise<RunProgress | null> {
   const row = await findRun(runId);
   return row ? toProgress(row) : null;
-}
-
-/** Newest first. */
-export async function listSyncRuns(connectorId: string, take = 20): Promise<RunProgress[]> {
-  const rows = await db.syncRun.findMany({ where: { connectorId }, orderBy: { queuedAt: "desc" }, take, select: runSelect });
-  return rows.map(toProgress);
 }
 
 export type SyncLogLine = { id: string; at: Date; level: string; message: string };

@@ -19,6 +19,43 @@ export const ALL_ROLES: readonly Role[] = ["SUPER_ADMIN", "CONNECTOR_ADMIN", "US
 export const NOT_SIGNED_IN = "Your session has ended. Sign in again.";
 export const NOT_ALLOWED = "You do not have permission to do this.";
 
+const CHECK_FIELDS = "Check the highlighted fields.";
+
+/**
+ * PostgreSQL cannot store U+0000 in text or jsonb: such input used to pass the schema and then
+ * fail in the database as an unexpected error. It is bad input, so it is answered as a field
+ * error before the handler runs (found by tests/proof/fuzz-actions.test.ts).
+ */
+function nulCharacterErrors(data: unknown): FieldErrors | null {
+  const fields = new Set<string>();
+  const visit = (value: unknown, field: string) => {
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) fields.add(field);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, field);
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        visit(key, field);
+        visit(item, field);
+      }
+    }
+  };
+  if (data && typeof data === "object" && !Array.isArray(data)) for (const [key, value] of Object.entries(data)) visit(value, key);
+  else visit(data, "");
+  if (!fields.size) return null;
+  return Object.fromEntries([...fields].map((field) => [field, ["Remove the invisible NUL character."]]));
+}
+
+type ParsedInput<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors: FieldErrors };
+
+function parseInput<S extends z.ZodType>(schema: S, input: unknown): ParsedInput<z.infer<S>> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: CHECK_FIELDS, fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors };
+  const nul = nulCharacterErrors(parsed.data);
+  if (nul) return { ok: false, message: CHECK_FIELDS, fieldErrors: nul };
+  return { ok: true, data: parsed.data };
+}
+
 type ActionOptions<S extends z.ZodType> = {
   schema: S;
   /** Roles that may call the action at all. */
@@ -35,11 +72,8 @@ export function action<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) return { ok: false, message: NOT_SIGNED_IN };
     if (!hasRole(user, options.roles)) return { ok: false, message: NOT_ALLOWED };
-    const parsed = options.schema.safeParse(input);
-    if (!parsed.success) {
-      const flat = parsed.error.flatten();
-      return { ok: false, message: "Check the highlighted fields.", fieldErrors: flat.fieldErrors as FieldErrors };
-    }
+    const parsed = parseInput(options.schema, input);
+    if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
     try {
       if (options.authorize && !(await options.authorize(user, parsed.data))) return { ok: false, message: NOT_ALLOWED };
       return { ok: true, data: await handler(parsed.data, user) };
@@ -60,8 +94,8 @@ export function action<S extends z.ZodType, T>(
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: parsed.error.flatten().fieldErrors as FieldErrors };
+    const parsed = parseInput(schema, input);
+    if (!parsed.ok) return { ok: false, message: parsed.message, fieldErrors: parsed.fieldErrors };
     try {
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {

@@ -106,7 +106,9 @@ export async function requestJson<T>(
         await sleep(wait);
         continue;
       }
-      throw new ConnectorError("rate_limited", `The upstream kept answering 429 Too Many Requests after ${attempt + 1} attempts.`, {
+      // Keep the upstream's own words (which limit, for how long): the person reads them.
+      const said = options.onError?.(429, body, text)?.message ?? text.slice(0, 300);
+      throw new ConnectorError("rate_limited", `The upstream kept answering 429 Too Many Requests after ${attempt + 1} attempts${said ? `: ${said}` : "."}`, {
         status: 429,
         retryable: true,
       });

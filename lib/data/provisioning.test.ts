@@ -36,6 +36,9 @@ describe("provisioningRefusal", () => {
     const base = target();
     const serviceAccount = { ...base, principal: base.principal && { ...base.principal, resourceTypeId: "service-account", name: "ci-deployer", isUser: false } };
     expect(provisioningRefusal("grant", serviceAccount)).toBe("ci-deployer is not an account: the connector grants and revokes accounts' access only.");
+    // Synced with the user trait (so isUser), but the entitlement is grantable to users only.
+    const traitOnly = { ...base, principal: base.principal && { ...base.principal, resourceTypeId: "service-account", name: "ci-deployer" } };
+    expect(provisioningRefusal("grant", traitOnly)).toBe("Account Admin Role Member cannot be granted to ci-deployer: it is for user accounts only.");
     expect(provisioningRefusal("grant", target({ connector: { catalogId: "baton", rules: null, displayName: "Okta" } }))).toMatch(/Okta's runner cannot provision/);
     expect(provisioningRefusal("grant", target({ connector: { catalogId: "baton", rules: "cloudflare" } }))).toBeNull();
   });

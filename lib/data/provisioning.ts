@@ -67,6 +67,10 @@ export async function listGrantCandidates(runId: string, entitlementId: string, 
   const { rows } = await getPool().query<{ resource_type_id: string; external_id: string; display_name: string; email: string | null }>(
     `SELECT r.resource_type_id, r.external_id, r.display_name, r.email FROM resources r
       WHERE r.sync_run_id = $1 AND r.is_user
+        -- Only the account types the entitlement may go to (Temporal service accounts carry the
+        -- user trait but are sync only): the same rule provisioningRefusal applies on submit.
+        AND NOT EXISTS (SELECT 1 FROM entitlements e WHERE e.sync_run_id = r.sync_run_id AND e.external_id = $2
+              AND cardinality(e.grantable_to) > 0 AND NOT r.resource_type_id = ANY(e.grantable_to))
         AND ($3::text IS NULL OR (lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $3)
         AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.entitlement_id) = hashtext($2::text)
               AND g.entitlement_id = $2 AND hashtext(g.principal_external_id) = hashtext(r.external_id) AND g.principal_external_id = r.external_id
@@ -130,6 +134,11 @@ export function provisioningRefusal(kind: ProvisionKind, target: ProvisioningTar
   if (!entitlement.provisionable) return `${entitlement.name} is not provisionable: the connector syncs it but never grants or revokes it.`;
   if (!principal) return "The account is not in the connector's latest sync.";
   if (!principal.isUser) return `${principal.name} is not an account: the connector grants and revokes accounts' access only.`;
+  // The user trait alone is not enough: Temporal service accounts have it but are sync only, and
+  // the adapter would look them up as users. The entitlement says which types may hold it.
+  if (entitlement.grantableTo.length && !entitlement.grantableTo.includes(principal.resourceTypeId)) {
+    return `${entitlement.name} cannot be granted to ${principal.name}: it is for ${entitlement.grantableTo.join(", ")} accounts only.`;
+  }
   if (kind === "revoke" && !describeEffects(connector.rules, entitlement.externalId).revokable) {
     return `${entitlement.name} cannot be revoked: it is the lowest role a ${connector.displayName} user can hold.`;
   }

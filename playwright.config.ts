@@ -21,6 +21,10 @@ export default defineConfig({
   projects: [
     // First run needs an empty database, so it goes before everything else.
     { name: "first-run", testMatch: /first-run\.spec\.ts/ },
-    { name: "journeys", testIgnore: /first-run\.spec\.ts/, dependencies: ["first-run"] },
+    { name: "journeys", testIgnore: [/first-run\.spec\.ts/, /proof\//], dependencies: ["first-run"] },
+    // The proof suite: 50 sessions and 5 syncs at once, then the secret-leak scan over
+    // everything the run produced (responses, app log, mail, database).
+    { name: "load", testMatch: /proof\/load\.spec\.ts/, dependencies: ["journeys"] },
+    { name: "leak-scan", testMatch: /proof\/leak-scan\.spec\.ts/, dependencies: ["load"] },
   ],
 });

@@ -2,6 +2,7 @@ import { expect, test } from "./fixtures";
 import { expectAppTabsFilled } from "./connectors-apps";
 import { addConnector, connectorRow, expectLiveSyncToConnected, recordResponses, seedApp, settingsInput, waitForConnected, watchStatus } from "./connectors-helpers";
 import { testDb } from "./support/db";
+import { upstreamSecrets } from "./support/secrets";
 
 test("Cloudflare v2 with an API token, on a new managed app, ends Connected with its data", async ({ adminPage: page }) => {
   const appName = `Cloudflare ${Date.now()}`;
@@ -11,7 +12,7 @@ test("Cloudflare v2 with an API token, on a new managed app, ends Connected with
   await expect(page.getByRole("radio", { name: "API token" })).toBeChecked();
   await expect(settingsInput(page, "Email ID")).toHaveCount(0);
   await settingsInput(page, "Account ID").fill("cf-demo-account");
-  await settingsInput(page, "API token").fill("cf-demo-token");
+  await settingsInput(page, "API token").fill(upstreamSecrets.cloudflareToken);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expectLiveSyncToConnected(page);
   await expect(page.getByTestId("setting-apiToken")).toHaveText(/^•+oken$/);
@@ -26,7 +27,7 @@ test("Cloudflare v2 with Email + API key, on an existing managed app, ends Conne
   await expect(settingsInput(page, "API token")).toHaveCount(0);
   await settingsInput(page, "Account ID").fill("cf-demo-account");
   await settingsInput(page, "Email ID").fill("admin@example.com");
-  await settingsInput(page, "API key").fill("cf-demo-global-key");
+  await settingsInput(page, "API key").fill(upstreamSecrets.cloudflareGlobalKey);
   await page.screenshot({ path: "test-results/screens/connector-cloudflare-email-key.png", fullPage: true });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(page);
@@ -60,7 +61,7 @@ test("a stored secret shows masked, never reaches the browser, and survives an e
   const app = await seedApp("Temporal Masked");
   const id = await addConnector(page, { search: "Temporal", catalogName: "Temporal Cloud", app: { kind: "unmanaged", name: app.name } });
   await page.getByRole("button", { name: "Edit", exact: true }).click();
-  await settingsInput(page, "API key").fill("tc-demo-key");
+  await settingsInput(page, "API key").fill(upstreamSecrets.temporalApiKey);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(page);
 
@@ -78,13 +79,13 @@ test("a stored secret shows masked, never reaches the browser, and survives an e
   await waitForConnected(page);
   const seen = await responses();
   expect(seen.length).toBeGreaterThan(0);
-  expect(seen).not.toContain("tc-demo-key");
-  expect(await page.content()).not.toContain("tc-demo-key");
+  expect(seen).not.toContain(upstreamSecrets.temporalApiKey);
+  expect(await page.content()).not.toContain(upstreamSecrets.temporalApiKey);
 
   const row = await connectorRow(id);
   expect(row?.settings_public?.values.defaultAccountRole).toBe("developer");
   // The stored key is still the one typed first: the blank field kept it (the sync proves it
   // works; the sealed value is opened with the run's key to be sure).
   const { openJson } = await import("@/lib/crypto");
-  expect(openJson<{ apiKey: string }>(row!.settings_sealed!).apiKey).toBe("tc-demo-key");
+  expect(openJson<{ apiKey: string }>(row!.settings_sealed!).apiKey).toBe(upstreamSecrets.temporalApiKey);
 });

@@ -2,12 +2,13 @@ import { expect, test } from "./fixtures";
 import { addConnector, chooseOwner, connectorRow, seedApp, settingsInput, waitForConnected } from "./connectors-helpers";
 import { createUser, testDb } from "./support/db";
 import { waitForMail } from "./support/mailbox";
+import { upstreamSecrets } from "./support/secrets";
 
 test("later changes: rename, owners, sync interval, Sync now, provisioning, disable, and delete with its synced data", async ({ adminPage: page }) => {
   const app = await seedApp("Temporal Manage");
   const id = await addConnector(page, { search: "Temporal", catalogName: "Temporal Cloud", app: { kind: "unmanaged", name: app.name } });
   await page.getByRole("button", { name: "Edit", exact: true }).click();
-  await settingsInput(page, "API key").fill("tc-demo-key");
+  await settingsInput(page, "API key").fill(upstreamSecrets.temporalApiKey);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(page);
 

@@ -2,6 +2,7 @@ import { expect, signIn, test } from "./fixtures";
 import { addConnector, connectorRow, seedApp, settingsInput, waitForConnected } from "./connectors-helpers";
 import { createUser, testDb } from "./support/db";
 import { firstLink, waitForMail } from "./support/mailbox";
+import { upstreamSecrets } from "./support/secrets";
 
 test("an owner gets the email over SMTP, follows its link, signs in, sees the pending set-up and finishes the settings", async ({ page, connectorAdmin, browser }) => {
   const owner = await createUser("USER");
@@ -44,7 +45,7 @@ test("an owner gets the email over SMTP, follows its link, signs in, sees the pe
   await expect(ownerPage.getByRole("heading", { name: "Manage" })).toHaveCount(0);
   await ownerPage.getByRole("button", { name: "Edit", exact: true }).click();
   await settingsInput(ownerPage, "Account ID").fill("cf-demo-account");
-  await settingsInput(ownerPage, "API token").fill("cf-demo-token");
+  await settingsInput(ownerPage, "API token").fill(upstreamSecrets.cloudflareToken);
   await ownerPage.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(ownerPage);
   await ownerPage.screenshot({ path: "test-results/screens/connector-owner-connected.png", fullPage: true });
@@ -53,7 +54,7 @@ test("an owner gets the email over SMTP, follows its link, signs in, sees the pe
   await expect(ownerPage.getByRole("list", { name: "Pending set-ups" })).toHaveCount(0);
   const { rows: audit } = await testDb().query("SELECT actor_email, data FROM audit_events WHERE connector_id = $1 AND kind = 'connector.settings_changed'", [id]);
   expect(audit[0].actor_email).toBe(owner.email);
-  expect(JSON.stringify(audit[0].data)).not.toContain("cf-demo-token");
+  expect(JSON.stringify(audit[0].data)).not.toContain(upstreamSecrets.cloudflareToken);
   await context.close();
 });
 
@@ -93,7 +94,7 @@ test("a USER who does not own the connector is refused on its pages, its status 
       headers: { "next-action": request.headers()["next-action"], "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
       data: JSON.stringify([body]),
     });
-  const saved = await call(saveRequest, `/admin/connectors/${id}`, { connectorId: id, values: { authMethod: "api-token", accountId: "cf-demo-account", apiToken: "cf-demo-token" } });
+  const saved = await call(saveRequest, `/admin/connectors/${id}`, { connectorId: id, values: { authMethod: "api-token", accountId: "cf-demo-account", apiToken: upstreamSecrets.cloudflareToken } });
   expect(await saved.text()).toContain("You do not have permission to do this.");
   const created = await call(createRequest, "/admin/connectors/new/cloudflare", {
     catalogId: "cloudflare", appChoice: "new", unmanagedAppId: "", managedAppId: "", newAppName: "Escalation", newAppDescription: "", ownerIds: [plainUser.id],

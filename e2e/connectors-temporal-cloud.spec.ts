@@ -2,6 +2,7 @@ import { expect, signIn, test } from "./fixtures";
 import { addConnector, connectorRow, expectLiveSyncToConnected, seedApp, settingsInput, watchStatus } from "./connectors-helpers";
 import { expectAppTabsFilled } from "./connectors-apps";
 import { testDb } from "./support/db";
+import { upstreamSecrets } from "./support/secrets";
 
 test("a Connector Administrator adds Temporal Cloud to an unmanaged app and watches it go Syncing → Connected", async ({ page, connectorAdmin }) => {
   const app = await seedApp("Temporal Cloud");
@@ -24,7 +25,7 @@ test("a Connector Administrator adds Temporal Cloud to an unmanaged app and watc
 
   await watchStatus(page);
   await page.getByRole("button", { name: "Edit", exact: true }).click();
-  await settingsInput(page, "API key").fill("tc-demo-key");
+  await settingsInput(page, "API key").fill(upstreamSecrets.temporalApiKey);
   await page.screenshot({ path: "test-results/screens/connector-settings-form.png", fullPage: true });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Settings saved. A sync has started.")).toBeVisible({ timeout: 30_000 });
@@ -36,7 +37,7 @@ test("a Connector Administrator adds Temporal Cloud to an unmanaged app and watc
   const row = await connectorRow(id);
   expect(row?.status).toBe("CONNECTED");
   expect(row?.settings_sealed).toMatch(/^v1\./);
-  expect(JSON.stringify(row?.settings_public)).not.toContain("tc-demo-key");
+  expect(JSON.stringify(row?.settings_public)).not.toContain(upstreamSecrets.temporalApiKey);
 
   await page.getByRole("link", { name: "View logs" }).click();
   await expect(page.getByTestId("sync-run").first()).toContainText("Succeeded");

@@ -1,7 +1,11 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { recordSecret } from "./support/secrets";
+
+const PASSWORD = "correct horse battery staple";
 
 // Runs first, on the empty database of this run.
 test("first run leads every page to /setup, creates the first Super Administrator, then never opens again", async ({ page }) => {
+  recordSecret(PASSWORD, "first-run administrator's password");
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/setup$/);
   await page.goto("/signin");
@@ -17,8 +21,8 @@ test("first run leads every page to /setup, creates the first Super Administrato
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
 
-  await page.getByLabel("Password", { exact: true }).fill("correct horse battery staple");
-  await page.getByLabel("Confirm password").fill("correct horse battery staple");
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(page.getByTestId("current-user")).toHaveText("Ada Admin");
   await page.screenshot({ path: "test-results/screens/overview.png" });

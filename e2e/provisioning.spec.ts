@@ -7,20 +7,21 @@ import { expect, test } from "./fixtures";
 import { addConnector, settingsInput, waitForConnected } from "./connectors-helpers";
 import { addBatonConnector, rotate, runRunnerOnce } from "./self-hosted-helpers";
 import { testDb } from "./support/db";
+import { upstreamSecrets } from "./support/secrets";
 
 const TEMPORAL_ADAM = "2d7a5e3fb04c6a8dae9f3c4d5e6f7081";
 const CLOUDFLARE_GRACE = "93f784e3ad474276be6a0bad363c2d03";
 
 async function temporalRole(userId: string): Promise<string> {
   const response = await fetch(`${process.env.TEMPORAL_CLOUD_API_URL}/cloud/users/${userId}`, {
-    headers: { authorization: "Bearer tc-demo-key", "temporal-cloud-api-version": "2024-10-01-00" },
+    headers: { authorization: `Bearer ${upstreamSecrets.temporalApiKey}`, "temporal-cloud-api-version": "2024-10-01-00" },
   });
   const body = (await response.json()) as { user: { spec: { access: { accountAccess: { role: string } } } } };
   return body.user.spec.access.accountAccess.role;
 }
 
 async function cloudflareRoleNames(memberId: string): Promise<string[]> {
-  const response = await fetch(`${process.env.CLOUDFLARE_API_URL}/accounts/cf-demo-account/members/${memberId}`, { headers: { authorization: "Bearer cf-demo-token" } });
+  const response = await fetch(`${process.env.CLOUDFLARE_API_URL}/accounts/cf-demo-account/members/${memberId}`, { headers: { authorization: `Bearer ${upstreamSecrets.cloudflareToken}` } });
   const body = (await response.json()) as { result: { roles: { name: string }[] } };
   return body.result.roles.map((role) => role.name).sort();
 }
@@ -40,10 +41,10 @@ async function connect(page: Page, kind: "temporal" | "cloudflare") {
   const id = await addConnector(page, { search: kind === "temporal" ? "Temporal" : "Cloudflare", catalogName, app: { kind: "new", name: appName } });
   await page.getByRole("button", { name: "Edit", exact: true }).click();
   if (kind === "temporal") {
-    await settingsInput(page, "API key").fill("tc-demo-key");
+    await settingsInput(page, "API key").fill(upstreamSecrets.temporalApiKey);
   } else {
     await settingsInput(page, "Account ID").fill("cf-demo-account");
-    await settingsInput(page, "API token").fill("cf-demo-token");
+    await settingsInput(page, "API token").fill(upstreamSecrets.cloudflareToken);
   }
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(page);
@@ -172,7 +173,7 @@ test("Baton with the Cloudflare runner: the grant waits for the runner, which do
   const { id, appName } = await addBatonConnector(page, "Cloudflare v2");
   const connectorPath = page.url();
   const { clientId, clientSecret } = await rotate(page);
-  const runner = () => runRunnerOnce({ BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, BATON_ACCOUNT_ID: "cf-demo-account", BATON_API_TOKEN: "cf-demo-token" });
+  const runner = () => runRunnerOnce({ BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, BATON_ACCOUNT_ID: "cf-demo-account", BATON_API_TOKEN: upstreamSecrets.cloudflareToken });
   expect((await runner()).code).toBe(0);
   await enableProvisioning(page, connectorPath);
   const { rows } = await testDb().query(`SELECT id FROM applications WHERE name = $1`, [appName]);

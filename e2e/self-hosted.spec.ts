@@ -7,6 +7,7 @@ import { expect, test } from "./fixtures";
 import { recordResponses } from "./connectors-helpers";
 import { addBatonConnector, downloadText, expectAccounts, rotate, runRunnerOnce } from "./self-hosted-helpers";
 import { testDb } from "./support/db";
+import { upstreamSecrets } from "./support/secrets";
 
 const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/c1z");
 const PINGFED = path.join(FIXTURES, "baton-pingfed-sync.c1z");
@@ -63,7 +64,7 @@ test("Baton: Rotate shows the secret once, the manifests download, a .c1z upload
 test("the runner uploads a Cloudflare sync through the ingest API; rotating again locks the old secret out", async ({ adminPage: page }) => {
   const { id, appName } = await addBatonConnector(page, "Cloudflare v2");
   const { clientId, clientSecret } = await rotate(page);
-  const cloudflare = { BATON_ACCOUNT_ID: "cf-demo-account", BATON_API_TOKEN: "cf-demo-token" };
+  const cloudflare = { BATON_ACCOUNT_ID: "cf-demo-account", BATON_API_TOKEN: upstreamSecrets.cloudflareToken };
 
   const run = await runRunnerOnce({ BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, ...cloudflare });
   expect(run.code, run.stderr).toBe(0);

@@ -1,15 +1,22 @@
 import { expect, signIn, test } from "./fixtures";
 import { createUser, testDb } from "./support/db";
 import { firstLink, waitForMail } from "./support/mailbox";
+import { recordSecret } from "./support/secrets";
+
+// Typed passwords, right or wrong, must never be echoed, logged or stored in plain form.
+const WRONG_PASSWORD = "not-the-password";
+const NEW_PASSWORD = "a-brand-new-password";
+recordSecret(WRONG_PASSWORD, "a wrong password typed at sign-in");
+recordSecret(NEW_PASSWORD, "password set through the set-password link");
 
 test("a wrong password gets one generic message", async ({ page, plainUser }) => {
   await page.goto("/signin");
   await page.getByLabel("Email").fill(plainUser.email);
-  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByLabel("Password").fill(WRONG_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is not right.");
   await page.getByLabel("Email").fill("nobody@example.com");
-  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByLabel("Password").fill(WRONG_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is not right.");
 });
@@ -50,11 +57,11 @@ test("a Super Administrator adds a user, who gets the email over SMTP, sets a pa
   const newcomer = await context.newPage();
   await newcomer.goto(link);
   await expect(newcomer.getByText("Welcome, Noor Newcomer.")).toBeVisible();
-  await newcomer.getByLabel("New password").fill("a-brand-new-password");
-  await newcomer.getByLabel("Confirm password").fill("a-brand-new-password");
+  await newcomer.getByLabel("New password").fill(NEW_PASSWORD);
+  await newcomer.getByLabel("Confirm password").fill(NEW_PASSWORD);
   await newcomer.getByRole("button", { name: "Set password" }).click();
   await expect(newcomer.getByText("Your password is set.")).toBeVisible();
-  await signIn(newcomer, { email, password: "a-brand-new-password" });
+  await signIn(newcomer, { email, password: NEW_PASSWORD });
   const nav = newcomer.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Connectors", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Users", exact: true })).toHaveCount(0);

@@ -2,11 +2,13 @@
 // simulators and the production server, then Playwright; everything torn down after.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startMailCatcher } from "@/e2e/support/mail-catcher";
-import { startUpstreams } from "@/e2e/upstreams/start-all";
+import { recordSecret } from "@/e2e/support/secrets";
+import { startTemporalCloudSimulator, startCloudflareSimulator } from "@/e2e/upstreams";
 import { freePort, startTestDatabase } from "@/tests/test-database";
 import { buildIfNeeded } from "./lib/build-if-needed";
 
@@ -23,12 +25,32 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`The app did not answer ${url}/api/health within ${timeoutMs} ms.`);
 }
 
+/**
+ * The simulators, accepting only credentials made for this run: long and unique, so the leak
+ * scan's matches mean something. The endings are the demo values' (the masked views in the
+ * specs show the last four characters). Recorded for the scan, and passed to Playwright.
+ */
+async function startUpstreamsWithRunSecrets(work: string) {
+  const tag = randomBytes(12).toString("hex");
+  const secrets = { temporalApiKey: `tc-e2e-${tag}-key`, cloudflareToken: `cf-e2e-${tag}-token`, cloudflareGlobalKey: `cf-e2e-${tag}-global-key` };
+  for (const [label, value] of Object.entries(secrets)) recordSecret(value, `upstream ${label}`, "nowhere", work);
+  const temporal = await startTemporalCloudSimulator({ host: "127.0.0.1", apiKeys: [secrets.temporalApiKey] });
+  const cloudflare = await startCloudflareSimulator({ host: "127.0.0.1", credentials: { apiToken: secrets.cloudflareToken, apiKey: secrets.cloudflareGlobalKey } });
+  return {
+    env: { TEMPORAL_CLOUD_API_URL: temporal.url, CLOUDFLARE_API_URL: cloudflare.url, CLOUDFLARE_PACING: "false" },
+    playwrightEnv: { E2E_TEMPORAL_API_KEY: secrets.temporalApiKey, E2E_CLOUDFLARE_TOKEN: secrets.cloudflareToken, E2E_CLOUDFLARE_GLOBAL_KEY: secrets.cloudflareGlobalKey },
+    close: async () => {
+      await Promise.allSettled([temporal.close(), cloudflare.close()]);
+    },
+  };
+}
+
 async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), "gk-e2e-"));
   const database = await startTestDatabase();
   const mailDir = path.join(work, "mail");
   const mail = await startMailCatcher(mailDir);
-  const upstreams = await startUpstreams();
+  const upstreams = await startUpstreamsWithRunSecrets(work);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -49,16 +71,25 @@ async function main() {
     env: appEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // In memory for the failure report, and on disk as it comes for the leak scan and the
+  // load test (which reads what stderr got during its window).
+  const logDir = path.join(work, "logs");
+  mkdirSync(logDir, { recursive: true });
   const serverLog: string[] = [];
-  server.stdout?.on("data", (d: Buffer) => serverLog.push(d.toString()));
-  server.stderr?.on("data", (d: Buffer) => serverLog.push(d.toString()));
+  for (const stream of ["stdout", "stderr"] as const) {
+    const file = createWriteStream(path.join(logDir, `server-${stream}.log`), { flags: "a" });
+    server[stream]?.on("data", (d: Buffer) => {
+      serverLog.push(d.toString());
+      file.write(d);
+    });
+  }
 
   let code = 1;
   try {
     await waitForHealth(baseUrl, server);
     const playwright = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...appEnv, E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: mailDir, E2E_WORK_DIR: work },
+      env: { ...appEnv, ...upstreams.playwrightEnv, E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: mailDir, E2E_WORK_DIR: work, E2E_SERVER_LOG_DIR: logDir },
     });
     code = await new Promise<number>((resolve) => playwright.on("exit", (c) => resolve(c ?? 1)));
   } catch (error) {

@@ -2,6 +2,7 @@
 // read state the UI should have changed. Tests never mock the app; they prepare its data.
 import pg from "pg";
 import { hashPassword } from "@/lib/password";
+import { recordSecret } from "./secrets";
 
 let pool: pg.Pool | undefined;
 
@@ -29,6 +30,7 @@ export async function createUser(role: TestUser["role"], overrides: Partial<Pick
     password: overrides.password ?? `pw-${unique}-long-enough`,
     role,
   };
+  recordSecret(user.password, `password of ${user.email}`);
   await testDb().query(
     `INSERT INTO users (id, email, name, role, password_hash, updated_at) VALUES ($1, $2, $3, $4::"Role", $5, now())`,
     [user.id, user.email, user.name, user.role, await hashPassword(user.password)],

@@ -1,0 +1,115 @@
+// Records every HTML page, RSC payload and JSON (or other text) answer the browser gets from
+// the app, into the run's work dir, for the leak scan. Installed on the worker's `browser`
+// (e2e/fixtures.ts), so the `page`/`context` fixtures and every `browser.newContext()` a
+// spec makes are covered, including their `page.request` API calls.
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { APIRequestContext, Browser, BrowserContext, Response } from "@playwright/test";
+
+export type CaptureKind = "html" | "rsc" | "json";
+export type CapturedResponse = { file: string; kind: CaptureKind; url: string; method: string; status: number; action: boolean };
+
+export function captureDir(workDir = process.env.E2E_WORK_DIR) {
+  return workDir ? path.join(workDir, "capture") : undefined;
+}
+
+/** HTML, RSC and JSON by content type; other text (CSV and YAML downloads) counts as JSON. */
+function kindOf(url: string, contentType: string): CaptureKind | undefined {
+  if (!url.startsWith(process.env.E2E_BASE_URL ?? "http://127.0.0.1") || url.includes("/_next/static/")) return undefined;
+  if (contentType.includes("text/html")) return "html";
+  if (contentType.includes("text/x-component")) return "rsc";
+  if (/json|^text\/|yaml|csv/.test(contentType)) return "json";
+  return undefined; // images, fonts, scripts, styles: build artefacts, not data
+}
+
+let seq = 0;
+
+function save(dir: string, entry: Omit<CapturedResponse, "file" | "kind">, contentType: string, body: Buffer) {
+  const kind = kindOf(entry.url, contentType);
+  if (!kind) return;
+  seq += 1;
+  const file = `${process.pid}-${seq}.${kind}`;
+  writeFileSync(path.join(dir, file), body);
+  const line: CapturedResponse = { file, kind, ...entry };
+  appendFileSync(path.join(dir, "responses.jsonl"), `${JSON.stringify(line)}\n`);
+}
+
+/**
+ * Chromium drops some bodies before they can be read (mostly the router's RSC prefetches,
+ * once the page moves on). A GET is side-effect free, so it is asked again with the headers
+ * (cookies included) the browser sent; what the server answers then is what is scanned.
+ * Node's fetch, not Playwright's: a re-read may still be under way when the test ends.
+ */
+async function readBody(response: Response): Promise<Buffer> {
+  try {
+    return await response.body();
+  } catch (error) {
+    const request = response.request();
+    if (request.method() !== "GET") throw error;
+    const headers = Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(":") && !["host", "connection", "content-length", "accept-encoding"].includes(name));
+    const again = await fetch(response.url(), { headers, redirect: "manual" });
+    return Buffer.from(await again.arrayBuffer());
+  }
+}
+
+async function saveBrowserResponse(dir: string, response: Response) {
+  const status = response.status();
+  if (status >= 300 && status < 400) return; // redirects have no body
+  const contentType = response.headers()["content-type"] ?? "";
+  if (!kindOf(response.url(), contentType)) return;
+  const request = response.request();
+  const body = await readBody(response);
+  save(dir, { url: response.url(), method: request.method(), status, action: Boolean(request.headers()["next-action"]) }, contentType, body);
+}
+
+function captureApiRequests(dir: string, api: APIRequestContext) {
+  const fetch = api.fetch.bind(api);
+  api.fetch = async (...args: Parameters<APIRequestContext["fetch"]>) => {
+    const response = await fetch(...args);
+    const [target, options] = args;
+    const method = options?.method ?? (typeof target === "string" ? "GET" : target.method());
+    const action = Boolean(options?.headers?.["next-action"]);
+    save(dir, { url: response.url(), method, status: response.status(), action }, response.headers()["content-type"] ?? "", await response.body());
+    return response;
+  };
+}
+
+const captured = new WeakSet<BrowserContext>();
+
+export function captureContext(context: BrowserContext) {
+  const dir = captureDir();
+  if (!dir || captured.has(context)) return;
+  captured.add(context);
+  mkdirSync(dir, { recursive: true });
+  const pending = new Set<Promise<void>>();
+  context.on("response", (response) => {
+    // A body can still be unreadable (a download; an action answer dropped): counted, so the
+    // scan says how many answers it could not see.
+    const read = saveBrowserResponse(dir, response).catch((error: Error) =>
+      appendFileSync(path.join(dir, "unread.jsonl"), `${JSON.stringify({ url: response.url(), error: error.message.split("\n")[0] })}\n`),
+    );
+    pending.add(read);
+    void read.finally(() => pending.delete(read));
+  });
+  captureApiRequests(dir, context.request);
+  // Bodies are read asynchronously: wait for them before the context goes (bounded, so a
+  // streaming answer cannot hold a test).
+  const close = context.close.bind(context);
+  context.close = async (options?: { reason?: string }) => {
+    await Promise.race([Promise.all(pending), new Promise((r) => setTimeout(r, 5_000))]);
+    return close(options);
+  };
+}
+
+/** Every context made from this browser is captured, the fixtures' and the specs' own. */
+export function captureBrowser(browser: Browser) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+    const context = await newContext(...args);
+    captureContext(context);
+    return context;
+  };
+  return () => {
+    browser.newContext = newContext;
+  };
+}

@@ -1,6 +1,10 @@
 // Every message is stored first, then delivered; a failed delivery is retried with backoff
 // and stays visible in the outbox with its error. Nothing is lost.
+//
+// A message can carry a one-time secret (a set-password link). The stored body hides it; the
+// full body is kept sealed only until it is delivered, so the secret is never at rest in clear.
 import type { EmailMessage } from "@prisma/client";
+import { openJson, sealJson } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { getTransport } from "./transport";
@@ -8,6 +12,18 @@ import { getTransport } from "./transport";
 export const MAX_ATTEMPTS = 8;
 
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html?: string };
+type MailBody = { text: string; html: string | null };
+
+export const HIDDEN_SECRET = "[hidden until delivered]";
+
+function hide(body: string, secrets: readonly string[]) {
+  return secrets.reduce((text, secret) => (secret ? text.split(secret).join(HIDDEN_SECRET) : text), body);
+}
+
+/** The body to deliver: the sealed full one while it is kept, else the stored one. */
+export function fullBody(message: Pick<EmailMessage, "text" | "html" | "sealedBody">): MailBody {
+  return message.sealedBody ? openJson<MailBody>(message.sealedBody) : { text: message.text, html: message.html };
+}
 
 export function retryDelayMs(attempts: number) {
   return Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
@@ -17,8 +33,13 @@ async function deliver(message: EmailMessage) {
   const transport = getTransport();
   if (!transport) return;
   try {
-    await transport.sendMail({ from: getEnv().MAIL_FROM, to: message.to, subject: message.subject, text: message.text, html: message.html ?? undefined });
-    await db.emailMessage.update({ where: { id: message.id }, data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, nextAttemptAt: null } });
+    const body = fullBody(message);
+    await transport.sendMail({ from: getEnv().MAIL_FROM, to: message.to, subject: message.subject, text: body.text, html: body.html ?? undefined });
+    // Delivered: the secret has reached its owner and is no longer kept here, even sealed.
+    await db.emailMessage.update({
+      where: { id: message.id },
+      data: { status: "SENT", sentAt: new Date(), attempts: { increment: 1 }, lastError: null, nextAttemptAt: null, sealedBody: null },
+    });
   } catch (error) {
     const attempts = message.attempts + 1;
     await db.emailMessage.update({
@@ -33,10 +54,19 @@ async function deliver(message: EmailMessage) {
   }
 }
 
-export async function sendMail(mail: OutgoingMail) {
+/** `secrets`: values in the body (a set-password token) that must not be stored in clear. */
+export async function sendMail(mail: OutgoingMail, secrets: readonly string[] = []) {
   const transport = getTransport();
+  const kept = secrets.some((secret) => secret && (mail.text.includes(secret) || mail.html?.includes(secret)));
   const message = await db.emailMessage.create({
-    data: { ...mail, status: transport ? "QUEUED" : "OUTBOX", nextAttemptAt: transport ? new Date() : null },
+    data: {
+      ...mail,
+      text: hide(mail.text, secrets),
+      html: mail.html === undefined ? undefined : hide(mail.html, secrets),
+      sealedBody: kept ? sealJson({ text: mail.text, html: mail.html ?? null } satisfies MailBody) : null,
+      status: transport ? "QUEUED" : "OUTBOX",
+      nextAttemptAt: transport ? new Date() : null,
+    },
   });
   await deliver(message);
   return message.id;

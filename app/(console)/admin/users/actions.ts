@@ -19,7 +19,7 @@ export const addUserAction = action({ schema: addUserSchema, roles: SUPER_ADMIN_
     throw error;
   }
   const link = `${getAppUrl()}/set-password/${created.token}`;
-  await sendMail({ kind: "invitation", to: created.user.email, ...invitationEmail({ name: created.user.name, invitedBy: actor.name, link, hours: SET_PASSWORD_LINK_HOURS }) });
+  await sendMail({ kind: "invitation", to: created.user.email, ...invitationEmail({ name: created.user.name, invitedBy: actor.name, link, hours: SET_PASSWORD_LINK_HOURS }) }, [created.token]);
   await recordAudit({ actor, kind: "user.created", summary: `${actor.email} added ${created.user.email} as ${roleLabels[created.user.role]}`, targetType: "user", targetId: created.user.id });
   revalidatePath("/admin/users");
   return { id: created.user.id };

@@ -66,11 +66,7 @@ test(`50 sessions browse for ${SECONDS} s while 5 connectors sync repeatedly, wi
   expect(tally.errors.slice(0, 20)).toEqual([]);
   expect(syncs.failures).toEqual([]);
   expect(syncs.completed).toBeGreaterThanOrEqual(apps.connectorIds.length);
-  // stderr carries the app's errors and warnings. One warning is a handled race the sync code
-  // expects (lib/sync/cleanup.ts: a snapshot table another sweep is removing is left for the
-  // next one); it is shown, not failed. Anything else on stderr is an error.
-  const lines = stderrSince(stderrStart).split("\n").filter((line) => line.trim());
-  const handled = lines.filter((line) => /^\[sync\] could not remove snapshot table \S+ yet: /.test(line));
-  if (handled.length) console.log(`Load: ${handled.length} handled cleanup warning(s), e.g. ${handled[0]}`);
-  expect(lines.filter((line) => !handled.includes(line))).toEqual([]);
+  // stderr carries the app's errors and warnings: under this load there must be none (the
+  // snapshot-cleanup race this test once found is fixed in lib/sync/snapshot-tables.ts).
+  expect(stderrSince(stderrStart).split("\n").filter((line) => line.trim())).toEqual([]);
 });

@@ -3,8 +3,8 @@
 // visible snapshot is exactly what it was.
 import type pg from "pg";
 import type { SyncRecord } from "@/lib/connectors/types";
-import { SyncCancelledError, SyncShutdownError } from "./errors";
-import { indexSnapshot, publishSnapshot, removeSnapshot } from "./publish";
+import { SyncCancelledError, SyncShutdownError, SyncSupersededError } from "./errors";
+import { indexSnapshot, publishSnapshot, removeSnapshot, SUPERSEDED } from "./publish";
 import type { RunLog } from "./run-log";
 import { recordProgress } from "./runs";
 import { createSnapshotTables, dropSnapshotTables } from "./snapshot-tables";
@@ -45,8 +45,9 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   let lastProgress = performance.now();
   const reportProgress = async (phase = writer.phase) => {
     lastProgress = performance.now();
-    const { cancelRequested } = await recordProgress(pool, runId, phase, writer.counts);
+    const { cancelRequested, restartRequested } = await recordProgress(pool, runId, phase, writer.counts);
     if (cancelRequested && !signal.aborted) controller.abort(new SyncCancelledError("The sync was cancelled."));
+    if (restartRequested && !signal.aborted) controller.abort(new SyncSupersededError(SUPERSEDED));
   };
 
   let result: Awaited<ReturnType<typeof publishSnapshot>>;
@@ -71,13 +72,13 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
     await log.flush(); // whoever sees the run succeed also sees how it went
     const publishStarted = performance.now();
     result = await publishSnapshot(client, runId, connectorId, writer.counts, timings);
-    if (!result.published) throw new SyncCancelledError(result.reason);
+    if (!result.published) throw result.superseded ? new SyncSupersededError(result.reason) : new SyncCancelledError(result.reason);
     timings.publishMs = performance.now() - publishStarted;
   } catch (error) {
     // How far it got is part of the record of a failed run.
     await recordProgress(pool, runId, writer.phase, writer.counts).catch(() => {});
     await dropSnapshotTables(client, runId).catch((dropError: Error) => log.warn(`The run's tables will be removed later: ${dropError.message}`));
-    if (signal.aborted && !(error instanceof SyncCancelledError) && !(error instanceof SyncShutdownError)) throw abortReason(signal);
+    if (signal.aborted && !(error instanceof SyncCancelledError) && !(error instanceof SyncShutdownError) && !(error instanceof SyncSupersededError)) throw abortReason(signal);
     throw error;
   }
 

@@ -9,10 +9,11 @@ async function removeTables(client: pg.ClientBase, tables: SnapshotTableInfo[]) 
   let removed = 0;
   for (const table of tables) {
     try {
-      await removeSnapshotTable(client, table);
-      removed++;
+      // A table another remover has taken (or is taking) is not a failure: removeSnapshotTable
+      // serializes removers per table and reads the table's state again under that lock.
+      if ((await removeSnapshotTable(client, table)) === "removed") removed++;
     } catch (error) {
-      // Another process may be removing the same table; whatever is left goes next sweep.
+      // A real failure (a lock timeout, a lost connection): whatever is left goes next sweep.
       console.warn(`[sync] could not remove snapshot table ${table.name} yet: ${(error as Error).message}`);
     }
   }

@@ -10,6 +10,14 @@ export class SyncCancelledError extends Error {
   name = "SyncCancelledError";
 }
 
+/**
+ * Thrown when a grant or revoke was recorded while the attempt was reading: what it read may
+ * predate the change, so it must not be published. The worker reads again in the same run.
+ */
+export class SyncSupersededError extends Error {
+  name = "SyncSupersededError";
+}
+
 /** Thrown when the worker stops (SIGTERM): the run goes back to the queue. */
 export class SyncShutdownError extends Error {
   name = "SyncShutdownError";

@@ -4,14 +4,15 @@ import type pg from "pg";
 import { openJson } from "@/lib/crypto";
 import { getConnector, isConnectorId, type AnyConnector } from "@/lib/connectors/registry";
 import { createConnectorContext, type HostedConnectorId } from "@/lib/connectors/runtime";
-import { describeCounts, runAttempt } from "./attempt";
+import type { SyncRecord } from "@/lib/connectors/types";
+import { describeCounts, runAttempt, type AttemptInput, type AttemptResult } from "./attempt";
 import { auditSync } from "./audit";
-import { classifyFailure, describeFailure, failureKind, SyncCancelledError, SyncInterruptedError } from "./errors";
+import { classifyFailure, describeFailure, failureKind, SyncCancelledError, SyncInterruptedError, SyncShutdownError, SyncSupersededError } from "./errors";
 import { tryLockConnector, unlockConnector } from "./locks";
 import { getSyncPool } from "./pool";
 import { sendSyncJob } from "./queue";
 import { createRunLog, type RunLog } from "./run-log";
-import { claimRun, endRun, markConnectorFailed, markConnectorSyncing, requeueRun, restoreConnectorStatus, type ClaimedRun } from "./runs";
+import { claimRun, endRun, markConnectorFailed, markConnectorSyncing, requeueRun, restartRun, restoreConnectorStatus, type ClaimedRun } from "./runs";
 import { secretValues } from "./scrub";
 import { dropSnapshotTables } from "./snapshot-tables";
 
@@ -92,23 +93,44 @@ async function executeLocked(client: pg.PoolClient, pool: pg.Pool, runId: string
     log.info(`Sync started (${claimed.trigger}, attempt ${claimed.attempts}) for ${connector.display_name}.`);
     await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.started", summary: `Sync of ${connector.display_name} started (${claimed.trigger}, attempt ${claimed.attempts})` });
 
-    const controller = new AbortController();
-    const onShutdown = () => controller.abort(options.signal?.reason);
-    options.signal?.addEventListener("abort", onShutdown, { once: true });
-    try {
-      const ctx = createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal: controller.signal });
-      const records = adapter.sync(config, ctx);
-      const result = await runAttempt({ client, pool, runId, connectorId: claimed.connectorId, records, log, controller, batchBytes: options.batchBytes });
-      await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.finished", summary: `Sync of ${connector.display_name} finished: ${describeCounts(result.counts)}`, data: { ...result.counts } });
-    } finally {
-      options.signal?.removeEventListener("abort", onShutdown);
-    }
+    const read = (signal: AbortSignal) => adapter.sync(config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal }));
+    const result = await attemptUntilCurrent({ client, pool, runId, connectorId: claimed.connectorId, log, batchBytes: options.batchBytes }, read, options.signal);
+    await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.finished", summary: `Sync of ${connector.display_name} finished: ${describeCounts(result.counts)}`, data: { ...result.counts } });
   } catch (error) {
     await settleFailure(client, claimed, error, delays, log);
   } finally {
     await log.close();
   }
   return "done";
+}
+
+/**
+ * Runs the attempt; if a grant or revoke is recorded while it reads (supersedeRunningSync), what
+ * it read may predate the change and is not published: the same run reads again at once,
+ * still holding the connector's lock. Restarting in place rather than cancelling and queueing
+ * a new run keeps "one active run per connector" as it is: the change's confirming sync is
+ * deduplicated into this run, and this run is then the sync that reads after the change.
+ */
+async function attemptUntilCurrent(
+  input: Omit<AttemptInput, "records" | "controller">,
+  read: (signal: AbortSignal) => AsyncIterable<SyncRecord>,
+  shutdown: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  for (;;) {
+    if (shutdown?.aborted) throw new SyncShutdownError("The worker is stopping.");
+    const controller = new AbortController();
+    const onShutdown = () => controller.abort(shutdown?.reason);
+    shutdown?.addEventListener("abort", onShutdown, { once: true });
+    try {
+      return await runAttempt({ ...input, records: read(controller.signal), controller });
+    } catch (error) {
+      if (!(error instanceof SyncSupersededError)) throw error;
+      if (!(await restartRun(input.client, input.runId))) throw new SyncCancelledError("The sync was cancelled.");
+      input.log.info(`${error.message} Reading it again so that the snapshot includes the change.`);
+    } finally {
+      shutdown?.removeEventListener("abort", onShutdown);
+    }
+  }
 }
 
 async function settleFailure(client: pg.PoolClient, run: ClaimedRun, error: unknown, delays: readonly number[], log: RunLog) {

@@ -21,3 +21,19 @@ export async function isConnectorLocked(client: pg.ClientBase, connectorId: stri
   await unlockConnector(client, connectorId);
   return false;
 }
+
+// Removing a snapshot table (detach, then drop) is several statements that cannot share a
+// transaction (DETACH … CONCURRENTLY), and two removers can meet on one table: the publish
+// that replaced the snapshot and the periodic sweep, in one process or in several. A
+// session-level advisory lock per table serializes them; it is only ever tried, never
+// waited for, so it can take no part in a lock cycle.
+const tableKey = (tableName: string) => `gatekeeper-snapshot-table:${tableName}`;
+
+export async function tryLockSnapshotTable(client: pg.ClientBase, tableName: string): Promise<boolean> {
+  const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [tableKey(tableName)]);
+  return rows[0]?.locked === true;
+}
+
+export async function unlockSnapshotTable(client: pg.ClientBase, tableName: string) {
+  await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [tableKey(tableName)]);
+}

@@ -3,8 +3,14 @@
 // current snapshot (an INSERT into the partitioned parent is routed to the current run's
 // partition) and keeps the entitlements' grant counts in step. The confirming sync that
 // follows replaces the whole snapshot, so any drift here lives only until then.
+//
+// That sync must read the upstream after the change. A sync already RUNNING may have read it
+// before, and publishing it would bring back what was just revoked (or drop what was granted);
+// the change's own sync would be deduplicated into that run. So the same transaction marks the
+// running run (supersedeRunningSync): it never publishes what it read, and reads again.
 import { parseEntitlementId, roleBySlug, roleEntitlementId } from "@/lib/connectors/temporal-cloud/vocabulary";
 import { getSyncPool } from "./pool";
+import { supersedeRunningSync } from "./runs";
 
 export type ProvisionedChange = { kind: "grant" | "revoke"; entitlementId: string; principal: { resourceTypeId: string; id: string } };
 
@@ -56,14 +62,20 @@ export async function recordProvisionedChange(connectorId: string, change: Provi
   try {
     await client.query("BEGIN");
     // FOR SHARE: a sync publishing meanwhile (it takes FOR UPDATE) waits, so the edits land in
-    // the snapshot that is current, never in one being detached.
+    // the snapshot that is current, never in one being detached, and a publish that comes
+    // after sees the mark below and refuses.
     const { rows } = await client.query<{ run: string | null; catalog: string }>(
       `SELECT current_sync_run_id AS run, catalog_id AS catalog FROM connectors WHERE id = $1 FOR SHARE`,
       [connectorId],
     );
-    const runId = rows[0]?.run;
-    if (!rows[0] || !runId) {
+    if (!rows[0]) {
       await client.query("ROLLBACK");
+      return null;
+    }
+    await supersedeRunningSync(client, connectorId);
+    const runId = rows[0].run;
+    if (!runId) {
+      await client.query("COMMIT");
       return null;
     }
     const held = await client.query<{ entitlement_id: string }>(

@@ -51,7 +51,9 @@ export async function indexSnapshot(client: pg.ClientBase, pool: pg.Pool, runId:
   }
 }
 
-export type PublishResult = { published: true; previousRunId: string | null } | { published: false; reason: string };
+export const SUPERSEDED = "A grant or revoke was recorded while this sync was reading the upstream.";
+
+export type PublishResult = { published: true; previousRunId: string | null } | { published: false; reason: string; superseded?: true };
 
 /** Attaches the run's tables and makes the run current, or reports why it must not. */
 export async function publishSnapshot(
@@ -67,14 +69,21 @@ export async function publishSnapshot(
       `SELECT current_sync_run_id AS current, disabled FROM connectors WHERE id = $1 FOR UPDATE`,
       [connectorId],
     );
-    const run = await client.query<{ cancel: boolean }>(
-      `SELECT cancel_requested_at IS NOT NULL OR status <> 'RUNNING' AS cancel FROM sync_runs WHERE id = $1 FOR UPDATE`,
+    const run = await client.query<{ cancel: boolean; restart: boolean }>(
+      `SELECT cancel_requested_at IS NOT NULL OR status <> 'RUNNING' AS cancel, reread_requested_at IS NOT NULL AS restart FROM sync_runs WHERE id = $1 FOR UPDATE`,
       [runId],
     );
     const refusal = !connector.rows[0] ? "The connector was deleted." : connector.rows[0].disabled ? "The connector was disabled." : !run.rows[0] || run.rows[0].cancel ? "The sync was cancelled." : null;
     if (refusal) {
       await client.query("ROLLBACK");
       return { published: false, reason: refusal };
+    }
+    // A grant or revoke was recorded after this attempt began reading (lib/sync/provisioned.ts
+    // marks the run in the transaction that edits the snapshot, under the connector row this
+    // transaction holds FOR UPDATE): publishing would undo it in the store.
+    if (run.rows[0].restart) {
+      await client.query("ROLLBACK");
+      return { published: false, reason: SUPERSEDED, superseded: true };
     }
     for (const table of SNAPSHOT_TABLES) {
       await client.query(`ALTER TABLE public."${table}" ATTACH PARTITION ${snapshotTableName(table, runId)} FOR VALUES IN ('${runId}')`);

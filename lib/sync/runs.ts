@@ -52,7 +52,7 @@ export type ClaimedRun = {
 export async function claimRun(client: pg.ClientBase, runId: string): Promise<ClaimedRun | null> {
   const { rows } = await client.query<{ id: string; connector_id: string; trigger: string; attempts: number; was: RunStatus }>(
     `UPDATE sync_runs r SET status = 'RUNNING', started_at = COALESCE(r.started_at, ${NOW_UTC}), heartbeat_at = ${NOW_UTC},
-            attempts = r.attempts + 1, phase = 'resource-types', next_attempt_at = NULL,
+            attempts = r.attempts + 1, phase = 'resource-types', next_attempt_at = NULL, reread_requested_at = NULL,
             resource_types_count = 0, resources_count = 0, accounts_count = 0, entitlements_count = 0, grants_count = 0
        FROM (SELECT id, status AS was FROM sync_runs WHERE id = $1 FOR UPDATE) old
       WHERE r.id = old.id AND r.status IN ('QUEUED', 'RUNNING') AND r.cancel_requested_at IS NULL AND r.trigger <> 'upload'
@@ -64,15 +64,52 @@ export async function claimRun(client: pg.ClientBase, runId: string): Promise<Cl
   return row ? { id: row.id, connectorId: row.connector_id, trigger: row.trigger, attempts: row.attempts, interrupted: row.was === "RUNNING" } : null;
 }
 
-/** Progress and heartbeat; tells the caller whether someone asked to cancel the run. */
-export async function recordProgress(client: pg.ClientBase | pg.Pool, runId: string, phase: string, counts: SnapshotCounts): Promise<{ cancelRequested: boolean }> {
-  const { rows } = await client.query<{ cancel: boolean }>(
+/**
+ * Progress and heartbeat; tells the caller whether someone asked to cancel the run, or to read
+ * again because a provisioning change was recorded after its read began (see supersedeRunningSync).
+ */
+export async function recordProgress(
+  client: pg.ClientBase | pg.Pool,
+  runId: string,
+  phase: string,
+  counts: SnapshotCounts,
+): Promise<{ cancelRequested: boolean; restartRequested: boolean }> {
+  const { rows } = await client.query<{ cancel: boolean; restart: boolean }>(
     `UPDATE sync_runs SET phase = $2, resource_types_count = $3, resources_count = $4, accounts_count = $5, entitlements_count = $6,
             grants_count = $7, heartbeat_at = ${NOW_UTC}
-      WHERE id = $1 RETURNING cancel_requested_at IS NOT NULL OR status <> 'RUNNING' AS cancel`,
+      WHERE id = $1 RETURNING cancel_requested_at IS NOT NULL OR status <> 'RUNNING' AS cancel, reread_requested_at IS NOT NULL AS restart`,
     [runId, phase, counts.resourceTypes, counts.resources, counts.accounts, counts.entitlements, counts.grants],
   );
-  return { cancelRequested: rows[0]?.cancel ?? true };
+  return { cancelRequested: rows[0]?.cancel ?? true, restartRequested: rows[0]?.restart ?? false };
+}
+
+/**
+ * A grant or revoke is being recorded: the connector's RUNNING hosted sync may have read the
+ * upstream before it, so it must read again before it may publish (reread_requested_at). Call in the transaction that edits the snapshot, holding the
+ * connector row (FOR SHARE), so a publish (FOR UPDATE) is ordered wholly before or after it.
+ * Uploads are left alone: the runner read them before sending, and it syncs right after
+ * reporting its tasks. A QUEUED run has not read anything yet.
+ */
+export async function supersedeRunningSync(client: pg.ClientBase, connectorId: string) {
+  await client.query(
+    `UPDATE sync_runs SET reread_requested_at = ${NOW_UTC}
+      WHERE connector_id = $1 AND status = 'RUNNING' AND trigger <> 'upload' AND cancel_requested_at IS NULL`,
+    [connectorId],
+  );
+}
+
+/**
+ * The worker starts reading again in the same run (same lock, not a new attempt): clears the
+ * request and the counts. Null when the run was cancelled or ended meanwhile.
+ */
+export async function restartRun(client: pg.ClientBase, runId: string): Promise<string | null> {
+  const { rows } = await client.query<{ id: string }>(
+    `UPDATE sync_runs SET reread_requested_at = NULL, phase = 'resource-types', heartbeat_at = ${NOW_UTC},
+            resource_types_count = 0, resources_count = 0, accounts_count = 0, entitlements_count = 0, grants_count = 0
+      WHERE id = $1 AND status = 'RUNNING' AND cancel_requested_at IS NULL RETURNING id`,
+    [runId],
+  );
+  return rows[0]?.id ?? null;
 }
 
 export type RunEnding = {

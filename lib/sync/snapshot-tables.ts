@@ -3,6 +3,7 @@
 // indexes), are filled with COPY, indexed once at the end, and attached as partitions when
 // the run becomes current. Until then no reader can see them.
 import type pg from "pg";
+import { tryLockSnapshotTable, unlockSnapshotTable } from "./locks";
 
 export const SNAPSHOT_SCHEMA = "snapshots";
 export const SNAPSHOT_TABLES = ["resource_types", "resources", "entitlements", "grants"] as const;
@@ -125,13 +126,34 @@ export async function listSnapshotTables(client: pg.ClientBase): Promise<Snapsho
   });
 }
 
+export type RemoveOutcome = "removed" | "gone" | "busy";
+
 /**
  * Removes a snapshot: detached CONCURRENTLY first when attached, so readers of the parent
  * are never blocked behind an ACCESS EXCLUSIVE lock. Must run outside a transaction block.
+ * `info` may be stale (listed before another remover got there): under the table's lock the
+ * table's state is read again, so a table already detached is only dropped and one already
+ * gone is nothing to do. "busy": another session is removing it right now and finishes it.
  */
-export async function removeSnapshotTable(client: pg.ClientBase, info: SnapshotTableInfo) {
-  const qualified = `"${SNAPSHOT_SCHEMA}"."${info.name}"`;
-  if (info.detachPending) await client.query(`ALTER TABLE public."${info.table}" DETACH PARTITION ${qualified} FINALIZE`);
-  else if (info.attached) await client.query(`ALTER TABLE public."${info.table}" DETACH PARTITION ${qualified} CONCURRENTLY`);
-  await client.query(`DROP TABLE IF EXISTS ${qualified}`);
+export async function removeSnapshotTable(client: pg.ClientBase, info: SnapshotTableInfo): Promise<RemoveOutcome> {
+  if (!(await tryLockSnapshotTable(client, info.name))) return "busy";
+  try {
+    const { rows } = await client.query<{ attached: boolean; detach_pending: boolean | null }>(
+      `SELECT c.relispartition AS attached, i.inhdetachpending AS detach_pending
+         FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         LEFT JOIN pg_inherits i ON i.inhrelid = c.oid
+        WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind = 'r'`,
+      [SNAPSHOT_SCHEMA, info.name],
+    );
+    const state = rows[0];
+    if (!state) return "gone";
+    const qualified = `"${SNAPSHOT_SCHEMA}"."${info.name}"`;
+    if (state.detach_pending) await client.query(`ALTER TABLE public."${info.table}" DETACH PARTITION ${qualified} FINALIZE`);
+    else if (state.attached) await client.query(`ALTER TABLE public."${info.table}" DETACH PARTITION ${qualified} CONCURRENTLY`);
+    await client.query(`DROP TABLE IF EXISTS ${qualified}`);
+    return "removed";
+  } finally {
+    await unlockSnapshotTable(client, info.name);
+  }
 }

@@ -59,7 +59,10 @@ test("no secret appears where it must not: responses, app log, email, database",
       `(${n(bytes.html)} HTML, ${n(bytes.rsc)} RSC, ${n(bytes.json)} JSON, ${n(bytes.log)} log, ${n(bytes.email)} email, ${n(bytes.db)} database), ${occurrences} occurrences`,
   );
   const unread = unreadResponses();
-  console.log(`Answers whose body could not be read, even by asking again: ${unread.length}${unread.length ? `, e.g. ${unread.slice(0, 3).join(", ")}` : ""}`);
+  console.log(`Answers the browser got that could not be scanned: ${unread.length}`);
+  // Every answer is read: GETs are asked again when Chromium drops a body, everything else is
+  // read on its way to the browser (support/capture.ts). An unread answer is an unproven one.
+  expect.soft(unread, "answers whose body could not be read").toEqual([]);
   for (const entry of KNOWN_LEAKS) {
     const seen = known.filter((where) => entry.where.test(where));
     console.log(`Known leak, reported and not counted above (${seen.length} occurrences): ${entry.why}`);

@@ -60,7 +60,7 @@ test(`50 sessions browse for ${SECONDS} s while 5 connectors sync repeatedly, wi
   const ms = (value: number) => Math.round(value);
   const errors = tally.errors.length + syncs.failures.length;
   console.log(
-    `Load: ${sessions.length} sessions × ${SECONDS} s, ${sorted.length} page loads, p50 ${ms(percentile(sorted, 50))} ms, p95 ${ms(percentile(sorted, 95))} ms, ` +
+    `Load: ${sessions.length} sessions × ${SECONDS} s, ${sorted.length} page loads (${(sorted.length / SECONDS).toFixed(1)}/s), p50 ${ms(percentile(sorted, 50))} ms, p95 ${ms(percentile(sorted, 95))} ms, ` +
       `max ${ms(sorted.at(-1) ?? 0)} ms; ${syncs.completed} syncs completed, ${errors} errors`,
   );
   expect(tally.errors.slice(0, 20)).toEqual([]);

@@ -4,7 +4,7 @@
 // spec makes are covered, including their `page.request` API calls.
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { APIRequestContext, Browser, BrowserContext, Response } from "@playwright/test";
+import type { APIRequestContext, Browser, BrowserContext, Request, Response } from "@playwright/test";
 
 export type CaptureKind = "html" | "rsc" | "json";
 export type CapturedResponse = { file: string; kind: CaptureKind; url: string; method: string; status: number; action: boolean };
@@ -37,28 +37,33 @@ function save(dir: string, entry: Omit<CapturedResponse, "file" | "kind">, conte
 /**
  * Chromium drops some bodies before they can be read (mostly the router's RSC prefetches,
  * once the page moves on). A GET is side-effect free, so it is asked again with the headers
- * (cookies included) the browser sent; what the server answers then is what is scanned.
- * Node's fetch, not Playwright's: a re-read may still be under way when the test ends.
+ * the browser sent (or, when even those are gone, its plain headers and the context's cookies);
+ * what the server answers then is what is scanned. Node's fetch, not Playwright's: a re-read
+ * may still be under way when the test ends.
  */
-async function readBody(response: Response): Promise<Buffer> {
+async function readBody(response: Response, context: BrowserContext): Promise<Buffer> {
   try {
     return await response.body();
   } catch (error) {
     const request = response.request();
     if (request.method() !== "GET") throw error;
-    const headers = Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(":") && !["host", "connection", "content-length", "accept-encoding"].includes(name));
+    const sent = await request.allHeaders().catch(async () => {
+      const cookies = await context.cookies(response.url());
+      return { ...request.headers(), cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") };
+    });
+    const headers = Object.entries(sent).filter(([name]) => !name.startsWith(":") && !["host", "connection", "content-length", "accept-encoding"].includes(name));
     const again = await fetch(response.url(), { headers, redirect: "manual" });
     return Buffer.from(await again.arrayBuffer());
   }
 }
 
-async function saveBrowserResponse(dir: string, response: Response) {
+async function saveBrowserResponse(dir: string, response: Response, context: BrowserContext) {
   const status = response.status();
   if (status >= 300 && status < 400) return; // redirects have no body
   const contentType = response.headers()["content-type"] ?? "";
   if (!kindOf(response.url(), contentType)) return;
   const request = response.request();
-  const body = await readBody(response);
+  const body = await readBody(response, context);
   save(dir, { url: response.url(), method: request.method(), status, action: Boolean(request.headers()["next-action"]) }, contentType, body);
 }
 
@@ -75,17 +80,39 @@ function captureApiRequests(dir: string, api: APIRequestContext) {
 }
 
 const captured = new WeakSet<BrowserContext>();
+const isAppPage = (url: URL) => url.href.startsWith(process.env.E2E_BASE_URL ?? "http://127.0.0.1") && !url.pathname.startsWith("/_next/");
 
-export function captureContext(context: BrowserContext) {
+/**
+ * A server action's or an upload's answer cannot be asked for again, and Chromium drops some
+ * of their bodies (large uploads evict them): so every request that is not a GET passes
+ * through a route that reads the answer before the browser gets it. (A spec's own page.route
+ * takes precedence; its answers are then read from the response event.)
+ */
+async function captureWrites(dir: string, context: BrowserContext, saved: WeakSet<Request>) {
+  await context.route(isAppPage, async (route) => {
+    const request = route.request();
+    if (request.method() === "GET" || request.method() === "HEAD") return route.fallback();
+    const response = await route.fetch({ maxRedirects: 0 });
+    const body = await response.body();
+    saved.add(request);
+    save(dir, { url: request.url(), method: request.method(), status: response.status(), action: Boolean(request.headers()["next-action"]) }, response.headers()["content-type"] ?? "", body);
+    await route.fulfill({ response, body });
+  });
+}
+
+export async function captureContext(context: BrowserContext) {
   const dir = captureDir();
   if (!dir || captured.has(context)) return;
   captured.add(context);
   mkdirSync(dir, { recursive: true });
   const pending = new Set<Promise<void>>();
+  const saved = new WeakSet<Request>();
+  await captureWrites(dir, context, saved);
   context.on("response", (response) => {
-    // A body can still be unreadable (a download; an action answer dropped): counted, so the
-    // scan says how many answers it could not see.
-    const read = saveBrowserResponse(dir, response).catch((error: Error) =>
+    if (saved.has(response.request())) return;
+    // A body can still be unreadable (a download): counted, so the scan says how many answers
+    // it could not see.
+    const read = saveBrowserResponse(dir, response, context).catch((error: Error) =>
       appendFileSync(path.join(dir, "unread.jsonl"), `${JSON.stringify({ url: response.url(), error: error.message.split("\n")[0] })}\n`),
     );
     pending.add(read);
@@ -106,7 +133,7 @@ export function captureBrowser(browser: Browser) {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
     const context = await newContext(...args);
-    captureContext(context);
+    await captureContext(context);
     return context;
   };
   return () => {

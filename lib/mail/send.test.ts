@@ -63,10 +63,21 @@ it("keeps the link sealed (never in clear) while a failed delivery waits for its
 
   // The SMTP server is back; the retry delivers the full body from the sealed copy.
   catcher = await startMailCatcher(mailDir, Number(new URL(catcher.url).port));
-  await ctx.pool.query(`UPDATE email_messages SET next_attempt_at = now() WHERE id = $1`, [id]);
+  await ctx.pool.query(`UPDATE email_messages SET next_attempt_at = now() - interval '1 second' WHERE id = $1`, [id]);
   await deliverDueMail();
   expect((await storedRow(id)).status).toBe("SENT");
   expect((await storedRow(id)).sealed_body).toBeNull();
   const texts = await Promise.all((await readdir(mailDir)).map((f) => readFile(path.join(mailDir, f), "utf8")));
   expect(texts.filter((t) => t.includes(`/set-password/${TOKEN}`))).toHaveLength(2);
+});
+
+it("sends a message once even when the retry loop runs while it is being delivered", async () => {
+  const { sendMail, deliverDueMail } = await import("./send");
+  const token = "tok-once-7d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a";
+  const retries = (async () => {
+    for (let i = 0; i < 30; i++) await deliverDueMail();
+  })();
+  await Promise.all([sendMail({ ...invitation(), text: `Set: https://gk.test/set-password/${token}` }, [token]), retries]);
+  const texts = await Promise.all((await readdir(mailDir)).map((f) => readFile(path.join(mailDir, f), "utf8")));
+  expect(texts.filter((t) => t.includes(token))).toHaveLength(1);
 });

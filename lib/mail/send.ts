@@ -10,6 +10,13 @@ import { getEnv } from "@/lib/env";
 import { getTransport } from "./transport";
 
 export const MAX_ATTEMPTS = 8;
+/**
+ * A message being delivered is leased: its next_attempt_at moves this far ahead, so the retry
+ * loop does not pick it up and send it a second time meanwhile. Longer than any SMTP exchange;
+ * if the process dies mid-delivery, the message is due again once the lease runs out.
+ */
+export const DELIVERY_LEASE_MS = 10 * 60_000;
+const leaseEnd = () => new Date(Date.now() + DELIVERY_LEASE_MS);
 
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html?: string };
 type MailBody = { text: string; html: string | null };
@@ -65,7 +72,8 @@ export async function sendMail(mail: OutgoingMail, secrets: readonly string[] = 
       html: mail.html === undefined ? undefined : hide(mail.html, secrets),
       sealedBody: kept ? sealJson({ text: mail.text, html: mail.html ?? null } satisfies MailBody) : null,
       status: transport ? "QUEUED" : "OUTBOX",
-      nextAttemptAt: transport ? new Date() : null,
+      // Leased to this call, which delivers it right away.
+      nextAttemptAt: transport ? leaseEnd() : null,
     },
   });
   await deliver(message);
@@ -80,6 +88,13 @@ export async function deliverDueMail(limit = 20) {
     orderBy: { createdAt: "asc" },
     take: limit,
   });
-  for (const message of due) await deliver(message);
-  return due.length;
+  let delivered = 0;
+  for (const message of due) {
+    // Take the lease only if nobody else took it since the read (another process's retry loop).
+    const claimed = await db.emailMessage.updateMany({ where: { id: message.id, status: message.status, nextAttemptAt: message.nextAttemptAt }, data: { nextAttemptAt: leaseEnd() } });
+    if (claimed.count !== 1) continue;
+    await deliver(message);
+    delivered += 1;
+  }
+  return delivered;
 }

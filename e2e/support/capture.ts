@@ -82,21 +82,37 @@ function captureApiRequests(dir: string, api: APIRequestContext) {
 const captured = new WeakSet<BrowserContext>();
 const isAppPage = (url: URL) => url.href.startsWith(process.env.E2E_BASE_URL ?? "http://127.0.0.1") && !url.pathname.startsWith("/_next/");
 
+const unread = (dir: string, url: string, error: unknown) =>
+  appendFileSync(path.join(dir, "unread.jsonl"), `${JSON.stringify({ url, error: String((error as Error)?.message ?? error).split("\n")[0] })}\n`);
+
+// The context or page went away while the answer was on its way: the browser never got it.
+const isClosing = (error: unknown) => /disposed|has been closed|Target closed/i.test(String((error as Error)?.message ?? error));
+
 /**
  * A server action's or an upload's answer cannot be asked for again, and Chromium drops some
  * of their bodies (large uploads evict them): so every request that is not a GET passes
  * through a route that reads the answer before the browser gets it. (A spec's own page.route
  * takes precedence; its answers are then read from the response event.)
  */
-async function captureWrites(dir: string, context: BrowserContext, saved: WeakSet<Request>) {
+async function captureWrites(dir: string, context: BrowserContext, saved: WeakSet<Request>, pending: Set<Promise<void>>) {
   await context.route(isAppPage, async (route) => {
     const request = route.request();
     if (request.method() === "GET" || request.method() === "HEAD") return route.fallback();
-    const response = await route.fetch({ maxRedirects: 0 });
-    const body = await response.body();
-    saved.add(request);
-    save(dir, { url: request.url(), method: request.method(), status: response.status(), action: Boolean(request.headers()["next-action"]) }, response.headers()["content-type"] ?? "", body);
-    await route.fulfill({ response, body });
+    const read = (async () => {
+      try {
+        const response = await route.fetch({ maxRedirects: 0 });
+        const body = await response.body();
+        saved.add(request);
+        save(dir, { url: request.url(), method: request.method(), status: response.status(), action: Boolean(request.headers()["next-action"]) }, response.headers()["content-type"] ?? "", body);
+        await route.fulfill({ response, body });
+      } catch (error) {
+        if (isClosing(error)) return;
+        unread(dir, request.url(), error);
+        await route.abort().catch(() => {});
+      }
+    })();
+    pending.add(read);
+    await read.finally(() => pending.delete(read));
   });
 }
 
@@ -107,14 +123,12 @@ export async function captureContext(context: BrowserContext) {
   mkdirSync(dir, { recursive: true });
   const pending = new Set<Promise<void>>();
   const saved = new WeakSet<Request>();
-  await captureWrites(dir, context, saved);
+  await captureWrites(dir, context, saved, pending);
   context.on("response", (response) => {
     if (saved.has(response.request())) return;
     // A body can still be unreadable (a download): counted, so the scan says how many answers
     // it could not see.
-    const read = saveBrowserResponse(dir, response, context).catch((error: Error) =>
-      appendFileSync(path.join(dir, "unread.jsonl"), `${JSON.stringify({ url: response.url(), error: error.message.split("\n")[0] })}\n`),
-    );
+    const read = saveBrowserResponse(dir, response, context).catch((error: unknown) => unread(dir, response.url(), error));
     pending.add(read);
     void read.finally(() => pending.delete(read));
   });

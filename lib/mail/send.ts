@@ -21,7 +21,7 @@ const leaseEnd = () => new Date(Date.now() + DELIVERY_LEASE_MS);
 export type OutgoingMail = { kind: string; to: string; subject: string; text: string; html?: string };
 type MailBody = { text: string; html: string | null };
 
-export const HIDDEN_SECRET = "[hidden until delivered]";
+export const HIDDEN_SECRET = "[one-time link hidden]";
 
 function hide(body: string, secrets: readonly string[]) {
   return secrets.reduce((text, secret) => (secret ? text.split(secret).join(HIDDEN_SECRET) : text), body);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "../fixtures";
 import { describeLeak, disallowed, isKnownLeak, KNOWN_LEAKS, summarise } from "../support/leak-rules";
-import { mails, readSources, unreadResponses } from "../support/leak-sources";
+import { closedResponses, mails, readSources, unreadResponses } from "../support/leak-sources";
 import { SecretMatcher } from "../support/secret-matcher";
 import { readSecrets, recordSecret } from "../support/secrets";
 
@@ -59,7 +59,7 @@ test("no secret appears where it must not: responses, app log, email, database",
       `(${n(bytes.html)} HTML, ${n(bytes.rsc)} RSC, ${n(bytes.json)} JSON, ${n(bytes.log)} log, ${n(bytes.email)} email, ${n(bytes.db)} database), ${occurrences} occurrences`,
   );
   const unread = unreadResponses();
-  console.log(`Answers the browser got that could not be scanned: ${unread.length}`);
+  console.log(`Answers the browser got that could not be scanned: ${unread.length} (dropped after their page had closed, not counted: ${closedResponses()})`);
   // Every answer is read: GETs are asked again when Chromium drops a body, everything else is
   // read on its way to the browser (support/capture.ts). An unread answer is an unproven one.
   expect.soft(unread, "answers whose body could not be read").toEqual([]);

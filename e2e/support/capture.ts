@@ -90,14 +90,17 @@ const isClosing = (error: unknown) => /disposed|has been closed|Target closed/i.
 
 /**
  * A server action's or an upload's answer cannot be asked for again, and Chromium drops some
- * of their bodies (large uploads evict them): so every request that is not a GET passes
- * through a route that reads the answer before the browser gets it. (A spec's own page.route
+ * of their bodies (large uploads evict them): so every request that is not a GET, and every
+ * API call, passes through a route that reads the answer before the browser gets it. (A spec's own page.route
  * takes precedence; its answers are then read from the response event.)
  */
 async function captureWrites(dir: string, context: BrowserContext, saved: WeakSet<Request>, pending: Set<Promise<void>>) {
   await context.route(isAppPage, async (route) => {
     const request = route.request();
-    if (request.method() === "GET" || request.method() === "HEAD") return route.fallback();
+    // Pages and RSC are read from the response event (asked again if dropped); API answers
+    // (status polls, which are often in flight when a test ends) and every write are read here.
+    const readHere = !["GET", "HEAD"].includes(request.method()) || new URL(request.url()).pathname.startsWith("/api/");
+    if (!readHere) return route.fallback();
     const read = (async () => {
       try {
         const response = await route.fetch({ maxRedirects: 0 });
@@ -128,7 +131,10 @@ export async function captureContext(context: BrowserContext) {
     if (saved.has(response.request())) return;
     // A body can still be unreadable (a download): counted, so the scan says how many answers
     // it could not see.
-    const read = saveBrowserResponse(dir, response, context).catch((error: unknown) => unread(dir, response.url(), error));
+    const read = saveBrowserResponse(dir, response, context).catch((error: unknown) =>
+      // Dropped by Chromium and its context already closed: no page is left to have shown it.
+      isClosing(error) ? appendFileSync(path.join(dir, "closed.jsonl"), `${JSON.stringify({ url: response.url() })}\n`) : unread(dir, response.url(), error),
+    );
     pending.add(read);
     void read.finally(() => pending.delete(read));
   });

@@ -54,6 +54,13 @@ export function unreadResponses(): string[] {
     });
 }
 
+/** Page answers Chromium dropped after their context had closed (nobody saw them): counted. */
+export function closedResponses(): number {
+  const dir = captureDir();
+  const file = dir && path.join(dir, "closed.jsonl");
+  return file && existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).length : 0;
+}
+
 export async function readSources(): Promise<Source[]> {
   const db = (await dumpDatabase()).map((column) => ({ kind: "db" as const, name: column.name, text: column.text }));
   return [...responses(), ...logs(), ...mails(), ...db];

@@ -1,7 +1,7 @@
 // Shared steps of the self-hosted (Baton) journeys (not a spec: Playwright runs *.spec.ts only).
 import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import type { Download, Page, Route } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
 import { expect } from "./fixtures";
 import { addConnector, settingsInput } from "./connectors-helpers";
 import { recordSecret } from "./support/secrets";
@@ -19,13 +19,8 @@ export async function addBatonConnector(page: Page, providerLabel: string) {
 
 /** Settings › Rotate: returns the client id and secret shown once. */
 export async function rotate(page: Page, options: { confirm?: boolean } = {}) {
-  // The action's answer is the one place the secret may be seen. Chromium does not always keep
-  // an action's body for reading, so the answer is passed through Playwright (fetched, then
-  // fulfilled unchanged), which keeps it for the leak scan's capture.
-  const url = page.url();
-  const here = (u: URL) => u.href === url;
-  const passThrough = async (route: Route) => route.fulfill({ response: await route.fetch({ maxRedirects: 0 }) });
-  await page.route(here, async (route) => (route.request().method() === "POST" ? passThrough(route) : route.continue()));
+  // The action's answer is the one place the secret may be seen; the capture reads every
+  // action's answer on its way to the browser (support/capture.ts), so the scan sees it.
   await page.getByRole("button", { name: "Rotate", exact: true }).click();
   if (options.confirm) await page.getByRole("dialog").getByRole("button", { name: "Rotate now" }).click();
   const shown = page.getByTestId("rotated-credentials");
@@ -35,7 +30,6 @@ export async function rotate(page: Page, options: { confirm?: boolean } = {}) {
   expect(clientId).toMatch(/^bc_[0-9a-f]{24}$/);
   expect(clientSecret).toMatch(/^bcs_/);
   recordSecret(clientSecret, `Baton client secret of ${clientId}`, "reveal-once");
-  await page.unroute(here);
   return { clientId, clientSecret };
 }
 

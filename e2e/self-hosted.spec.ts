@@ -9,7 +9,7 @@ import { addBatonConnector, downloadText, expectAccounts, rotate, runRunnerOnce 
 import { testDb } from "./support/db";
 import { upstreamSecrets } from "./support/secrets";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/fixtures/c1z");
+const FIXTURES = path.resolve(process.cwd(), "tests/fixtures/c1z");
 const PINGFED = path.join(FIXTURES, "baton-pingfed-sync.c1z");
 const IN_PROGRESS = path.join(FIXTURES, "baton-sdk-sync-in-progress.c1z");
 

@@ -12,6 +12,9 @@ step() { echo; echo "=== $1"; }
 step "lint"
 if npx eslint --max-warnings=0 .; then passed=$((passed+1)); else failed=$((failed+1)); status=1; fi
 
+step "no path outside the repository"
+if npx tsx scripts/check-paths.ts; then passed=$((passed+1)); else failed=$((failed+1)); status=1; fi
+
 step "typecheck"
 if npx tsc --noEmit -p .; then passed=$((passed+1)); else failed=$((failed+1)); status=1; fi
 

@@ -1,5 +1,7 @@
-// A throw-away PostgreSQL for integration tests: embedded, in a temp dir, on a free port,
-// with every migration applied. Or TEST_DATABASE_URL's server, in a fresh database.
+// A throw-away PostgreSQL database for integration tests, with every migration applied: in
+// vitest, a copy of the template on the run's one server (tests/global-setup.ts); elsewhere an
+// embedded server of its own, in a temp dir, on a free port.
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -20,10 +22,41 @@ export async function freePort(): Promise<number> {
 
 export type TestDatabase = { url: string; stop: () => Promise<void> };
 
-export async function startTestDatabase(): Promise<TestDatabase> {
+/** Set by tests/global-setup.ts: the run's one server and its migrated template database. */
+export const SHARED_SERVER_ENV = "GK_TEST_PG_ADMIN_URL";
+export const SHARED_TEMPLATE_ENV = "GK_TEST_PG_TEMPLATE";
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database of its own on the run's shared server (a copy of the migrated template, in
+ * milliseconds), or, outside vitest (e2e runner, benchmarks), a server of its own.
+ * `empty` skips the migrations (tests of the migration runner itself).
+ */
+export async function startTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = process.env[SHARED_SERVER_ENV];
+  if (adminUrl) {
+    const name = `test_${randomBytes(8).toString("hex")}`;
+    const template = options.empty ? "template0" : (process.env[SHARED_TEMPLATE_ENV] ?? "template0");
+    await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      stop: () => withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => {}),
+    };
+  }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gk-test-db-"));
   const database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "test" });
-  await runMigrations(database.url, path.resolve(import.meta.dirname, "../prisma/migrations"));
+  if (!options.empty) await runMigrations(database.url, path.resolve(import.meta.dirname, "../prisma/migrations"));
   return {
     url: database.url,
     stop: async () => {

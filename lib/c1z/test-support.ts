@@ -3,7 +3,8 @@
 // tests can produce corrupt, oversized and edge-case files from the real fixtures.
 import path from "node:path";
 
-export const FIXTURES = path.resolve(import.meta.dirname, "../../../shared/fixtures/c1z");
+// Real Baton files, copied into the repository: see tests/fixtures/README.md.
+export const FIXTURES = path.resolve(import.meta.dirname, "../../tests/fixtures/c1z");
 export const PINGFED = path.join(FIXTURES, "baton-pingfed-sync.c1z");
 export const IN_PROGRESS = path.join(FIXTURES, "baton-sdk-sync-in-progress.c1z");
 

@@ -3,16 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@/tests/test-database";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded";
+import { startTestDatabase, type TestDatabase } from "@/tests/test-database";
 import { readMigrations, runMigrations } from "./migrate";
 
-let database: EmbeddedDatabase;
+let database: TestDatabase;
 let dir: string;
 
 beforeAll(async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gk-migrate-"));
-  database = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "migrate_test" });
+  database = await startTestDatabase({ empty: true });
   dir = path.join(dataDir, "migrations");
   await cp(path.resolve("prisma/migrations"), dir, { recursive: true });
 });

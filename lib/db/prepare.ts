@@ -6,6 +6,7 @@ import pg from "pg";
 import { open, parseKey, seal } from "@/lib/crypto";
 import type { Env } from "@/lib/env";
 import { startEmbeddedPostgres } from "./embedded";
+import { EmbeddedUnreachableError } from "./embedded-reach";
 import { readOrCreateSecret } from "./local-secrets";
 import { runMigrations } from "./migrate";
 
@@ -87,6 +88,7 @@ export async function prepareRuntime(env: Env, log: (line: string) => void): Pro
   if (!databaseUrl) {
     log(`Starting the embedded PostgreSQL (data in ${path.join(dataDir, "postgres")}, port ${env.EMBEDDED_PG_PORT})`);
     const database = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, log }).catch((error: Error) => {
+      if (error instanceof EmbeddedUnreachableError) throw new StartupError(error.message);
       throw new StartupError(`The embedded PostgreSQL did not start: ${error.message}. Is port ${env.EMBEDDED_PG_PORT} free (EMBEDDED_PG_PORT)?`);
     });
     databaseUrl = database.url;

@@ -30,6 +30,21 @@ async function* snapshot(): AsyncGenerator<SyncRecord> {
   }
 }
 
+/** What an Okta sync brings: three people, one of them suspended, and an app assigned to all. */
+async function* identityProvider(): AsyncGenerator<SyncRecord> {
+  yield { type: "resourceType", id: "user", displayName: "User", traits: ["user"] };
+  yield { type: "resourceType", id: "app", displayName: "App", traits: ["app"] };
+  const people = [
+    { id: "00ua", name: "Grace Hopper", email: "grace.hopper@example.com", status: "enabled" as const },
+    { id: "00ub", name: "Person 001", email: "person1@example.com", status: "enabled" as const },
+    { id: "00uc", name: "Person 002", email: "person2@example.com", status: "disabled" as const },
+  ];
+  for (const p of people) yield { type: "resource", resourceTypeId: "user", id: p.id, displayName: p.name, user: { email: p.email, status: p.status } };
+  yield { type: "resource", resourceTypeId: "app", id: `0oa${unique}`, displayName: `Slack ${unique}`, profile: { logoUrl: null } };
+  yield { type: "entitlement", id: `app:0oa${unique}:assigned`, resource: { resourceTypeId: "app", id: `0oa${unique}` }, displayName: "Assigned", slug: "assigned", purpose: "assignment", grantableTo: ["user"], provisionable: false };
+  for (const p of people) yield { type: "grant", id: `as-${p.id}`, entitlementId: `app:0oa${unique}:assigned`, principal: { resourceTypeId: "user", id: p.id } };
+}
+
 let appId = "";
 
 test.beforeAll(async () => {
@@ -41,9 +56,11 @@ test.beforeAll(async () => {
     [connectorId, `${appName} directory`, appId],
   );
   const { ingestRecords } = await import("@/lib/sync");
-  const { seedDemoApplications } = await import("@/lib/data/demo-seed");
   await ingestRecords(connectorId, snapshot(), { trigger: "upload" });
-  await seedDemoApplications();
+  // The unmanaged apps come from an identity provider's sync, as in a real install.
+  await testDb().query(`INSERT INTO applications (id, name, managed, updated_at) VALUES ($1, 'Okta', true, now())`, [`okta${unique}`]);
+  await testDb().query(`INSERT INTO connectors (id, catalog_id, display_name, application_id, status, updated_at) VALUES ($1, 'okta', 'Okta', $2, 'PENDING_SETUP', now())`, [`idp${unique}`, `okta${unique}`]);
+  await ingestRecords(`idp${unique}`, identityProvider(), { trigger: "upload" });
 });
 
 test("a user browses Applications: tabs, search, an entitlement's holders and an account's grants", async ({ page, plainUser }) => {
@@ -55,9 +72,9 @@ test("a user browses Applications: tabs, search, an entitlement's holders and an
   // Unmanaged apps show where they were discovered and how many accounts they have.
   await tabs.getByRole("link", { name: /^Unmanaged apps/ }).click();
   await expect(tabs.getByRole("link", { name: /^Unmanaged apps/ })).toHaveAttribute("aria-current", "page");
-  const slack = page.getByTestId("unmanaged-app-row").filter({ hasText: "Slack" });
-  await expect(slack).toContainText("Okta");
-  await expect(slack).toContainText("1,284");
+  const slack = page.getByTestId("unmanaged-app-row").filter({ hasText: `Slack ${unique}` });
+  await expect(slack).toContainText("Discovered from Okta");
+  await expect(slack).toContainText("3");
 
   // Managed apps: search by name, open the app.
   await tabs.getByRole("link", { name: /^Managed apps/ }).click();

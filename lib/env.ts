@@ -26,6 +26,8 @@ const envSchema = z.object({
   CLOUDFLARE_API_URL: z.string().url().default("https://api.cloudflare.com/client/v4"),
   /** "false" turns off Cloudflare request pacing (simulators, benchmarks). */
   CLOUDFLARE_PACING: z.enum(["true", "false"]).default("true"),
+  /** Unset: each Okta connector talks to its own domain. Set: every Okta call goes here (a simulator or proxy). */
+  OKTA_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -50,6 +52,7 @@ export function getConnectorBaseUrls() {
   return {
     "temporal-cloud": env.TEMPORAL_CLOUD_API_URL,
     cloudflare: env.CLOUDFLARE_API_URL,
+    okta: env.OKTA_API_URL ?? "",
     cloudflarePacing: env.CLOUDFLARE_PACING === "true",
   };
 }

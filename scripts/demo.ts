@@ -1,6 +1,7 @@
 // `npm run demo`: the whole connector journey on one machine with no account anywhere. Starts
-// both upstream simulators, the embedded PostgreSQL (in its own DATA_DIR), seeds demo users
-// and unmanaged apps, points the adapters at the simulators, and serves the console.
+// the upstream simulators, the embedded PostgreSQL (in its own DATA_DIR), seeds demo users and
+// an Okta connector (whose sync discovers the unmanaged apps), points the adapters at the
+// simulators, and serves the console.
 import { spawn } from "node:child_process";
 import net from "node:net";
 import { startUpstreams } from "@/e2e/upstreams/start-all";
@@ -40,7 +41,7 @@ async function main() {
     await upstreams.close();
     throw error;
   });
-  const seeded = await seedDemoData(runtime.databaseUrl).catch(async (error: unknown) => {
+  const seeded = await seedDemoData(runtime.databaseUrl, { okta: { domain: upstreams.credentials.okta.domain, apiToken: upstreams.credentials.okta.apiToken }, encryptionKey: runtime.encryptionKey }).catch(async (error: unknown) => {
     await Promise.allSettled([upstreams.close(), runtime.stop()]);
     throw error;
   });
@@ -62,7 +63,8 @@ async function main() {
   const cf = CLOUDFLARE_DEMO_CREDENTIALS;
   const urls = Object.entries(upstreams.urls).map(([name, url]) => `  ${name.padEnd(16)}${url}`);
   console.log(`
-Gatekeeper demo: ${appUrl}  (data in ${env.DATA_DIR}; ${seeded.appsCreated} unmanaged apps added)
+Gatekeeper demo: ${appUrl}  (data in ${env.DATA_DIR})
+${seeded.oktaCreated ? "An Okta connector is set up against the Okta simulator: its first sync, within a minute, discovers the unmanaged apps and People." : "The Okta connector syncs the simulator's apps and people on its interval."}
 
 Sign in as (email / password):
 ${seeded.users.map((u) => `  ${u.role.padEnd(16)}${u.email} / ${u.password}`).join("\n")}
@@ -74,8 +76,10 @@ Credentials the simulators accept:
   Temporal Cloud  API key ${TEMPORAL_CLOUD_DEMO_API_KEY}
   Cloudflare v2   Account ID ${CLOUDFLARE_DEMO_ACCOUNT_ID}
                   API token ${cf.apiToken}   or   Email ID ${cf.email} + API key ${cf.apiKey}
+  Okta            Okta domain ${upstreams.credentials.okta.domain}, API token ${upstreams.credentials.okta.apiToken}
+                  (or OAuth service app: Client ID ${upstreams.credentials.okta.oauth.clientId}, key ID ${upstreams.credentials.okta.oauth.keyId})
 
-Walk it: Admin > Connectors > Add connector. Emails (owner requests) land in Admin > Email outbox.
+Walk it: Admin > Connectors > Add connector, then Admin > People. Emails (owner requests) land in Admin > Email outbox.
 Ctrl-C stops everything.
 `);
 

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { startMailCatcher } from "@/e2e/support/mail-catcher";
 import { recordSecret } from "@/e2e/support/secrets";
-import { startTemporalCloudSimulator, startCloudflareSimulator } from "@/e2e/upstreams";
+import { startCloudflareSimulator, startOktaSimulator, startTemporalCloudSimulator } from "@/e2e/upstreams";
 import { freePort, startTestDatabase } from "@/tests/test-database";
 import { buildIfNeeded } from "./lib/build-if-needed";
 
@@ -32,15 +32,21 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
  */
 async function startUpstreamsWithRunSecrets(work: string) {
   const tag = randomBytes(12).toString("hex");
-  const secrets = { temporalApiKey: `tc-e2e-${tag}-key`, cloudflareToken: `cf-e2e-${tag}-token`, cloudflareGlobalKey: `cf-e2e-${tag}-global-key` };
+  const secrets = { temporalApiKey: `tc-e2e-${tag}-key`, cloudflareToken: `cf-e2e-${tag}-token`, cloudflareGlobalKey: `cf-e2e-${tag}-global-key`, oktaApiToken: `00e2e${tag}okta` };
   for (const [label, value] of Object.entries(secrets)) recordSecret(value, `upstream ${label}`, "nowhere", work);
   const temporal = await startTemporalCloudSimulator({ host: "127.0.0.1", apiKeys: [secrets.temporalApiKey] });
   const cloudflare = await startCloudflareSimulator({ host: "127.0.0.1", credentials: { apiToken: secrets.cloudflareToken, apiKey: secrets.cloudflareGlobalKey } });
+  const okta = await startOktaSimulator({ host: "127.0.0.1", credentials: { apiTokens: [{ token: secrets.oktaApiToken, scopes: "all" }], clients: [] } });
   return {
-    env: { TEMPORAL_CLOUD_API_URL: temporal.url, CLOUDFLARE_API_URL: cloudflare.url, CLOUDFLARE_PACING: "false" },
-    playwrightEnv: { E2E_TEMPORAL_API_KEY: secrets.temporalApiKey, E2E_CLOUDFLARE_TOKEN: secrets.cloudflareToken, E2E_CLOUDFLARE_GLOBAL_KEY: secrets.cloudflareGlobalKey },
+    env: { TEMPORAL_CLOUD_API_URL: temporal.url, CLOUDFLARE_API_URL: cloudflare.url, CLOUDFLARE_PACING: "false", OKTA_API_URL: okta.url },
+    playwrightEnv: {
+      E2E_TEMPORAL_API_KEY: secrets.temporalApiKey,
+      E2E_CLOUDFLARE_TOKEN: secrets.cloudflareToken,
+      E2E_CLOUDFLARE_GLOBAL_KEY: secrets.cloudflareGlobalKey,
+      E2E_OKTA_API_TOKEN: secrets.oktaApiToken,
+    },
     close: async () => {
-      await Promise.allSettled([temporal.close(), cloudflare.close()]);
+      await Promise.allSettled([temporal.close(), cloudflare.close(), okta.close()]);
     },
   };
 }

@@ -15,10 +15,10 @@ export type ManagedAppItem = {
   lastSyncAt: Date | null;
 };
 
-export function AppNameCell({ href, name, description }: { href?: string; name: string; description: string }) {
+export function AppNameCell({ href, name, description, logoUrl }: { href?: string; name: string; description: string; logoUrl?: string | null }) {
   return (
     <div className="flex items-center gap-3">
-      <AppAvatar name={name} />
+      <AppAvatar name={name} logoUrl={logoUrl} />
       <div className="min-w-0">
         {href ? (
           <Link href={href} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">

@@ -4,7 +4,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { SearchForm } from "@/components/ui/search-form";
 
 export type PagedListProps = {
-  search: { action: string; value?: string; placeholder: string; label: string; keep?: Record<string, string | undefined> };
+  /** Omitted where a list cannot be searched. */
+  search?: { action: string; value?: string; placeholder: string; label: string; keep?: Record<string, string | undefined> };
   /** "100,100 accounts", shown beside the search box. */
   total: ReactNode;
   prevHref: string | null;
@@ -21,7 +22,7 @@ export function PagedList({ search, total, prevHref, nextHref, isEmpty, empty, c
     <Card>
       {title && <div className="border-b border-slate-200 px-4 pt-4 pb-3 text-base font-semibold text-slate-900">{title}</div>}
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
-        <SearchForm {...search} />
+        {search ? <SearchForm {...search} /> : <span />}
         <p className="text-sm text-slate-500" data-testid="list-total">
           {total}
         </p>

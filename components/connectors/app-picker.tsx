@@ -29,7 +29,7 @@ export function AppPicker({ apps, legend, registration, error, empty }: { apps: 
               <span className="block text-sm font-medium text-slate-900">{app.name}</span>
               <span className="block text-xs text-slate-500">
                 {app.discoveredFrom
-                  ? `Discovered in ${app.discoveredFrom}${app.discoveredAccounts != null ? ` · ${app.discoveredAccounts.toLocaleString("en-US")} accounts` : ""}`
+                  ? `Discovered from ${app.discoveredFrom}${app.discoveredAccounts != null ? ` · ${app.discoveredAccounts.toLocaleString("en-US")} ${app.discoveredAccounts === 1 ? "person" : "people"} assigned` : ""}`
                   : app.description || "Managed app"}
               </span>
             </span>

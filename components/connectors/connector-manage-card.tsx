@@ -9,6 +9,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { describeInterval, renameConnectorSchema, syncIntervalOptions } from "@/lib/validation/connectors";
+import { matchAttributeLabels } from "@/lib/validation/people";
 import { DeleteConnectorButton } from "./delete-connector-button";
 import { useRefreshConnectorStatus } from "./use-connector-status";
 
@@ -19,8 +20,10 @@ export type ManageActions = {
   setProvisioning: (input: { connectorId: string; enabled: boolean }) => Result;
   setDisabled: (input: { connectorId: string; disabled: boolean }) => Result;
   deleteConnector: (input: { connectorId: string }) => Result;
+  setMatchAttribute: (input: { connectorId: string; attribute: MatchAttribute }) => Result;
 };
-type Connector = { id: string; displayName: string; appName: string; syncIntervalMinutes: number; provisioningEnabled: boolean; disabled: boolean };
+type MatchAttribute = keyof typeof matchAttributeLabels;
+type Connector = { id: string; displayName: string; appName: string; syncIntervalMinutes: number; provisioningEnabled: boolean; disabled: boolean; matchAttribute: string; identityProvider: boolean };
 
 /** The administrators' controls: rename, sync interval, provisioning, disable, delete. */
 export function ConnectorManageCard({ connector, actions }: { connector: Connector; actions: ManageActions }) {
@@ -65,6 +68,22 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
             ))}
           </Select>
         </Field>
+        {!connector.identityProvider && (
+          <Field id="match-attribute" label="Match accounts to people by" help="Accounts are matched to the identity provider's people after each sync; links set by hand are kept.">
+            <Select
+              id="match-attribute"
+              value={connector.matchAttribute}
+              disabled={pending}
+              onChange={(e) => run(() => actions.setMatchAttribute({ connectorId: id, attribute: e.target.value as MatchAttribute }))}
+            >
+              {Object.entries(matchAttributeLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
         <div className="space-y-1.5">
           <p className="text-sm font-medium text-slate-800">Provisioning</p>
           <p className="text-sm text-slate-500" data-testid="provisioning-state">

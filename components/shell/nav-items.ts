@@ -15,6 +15,7 @@ export const navSections: NavSection[] = [
     label: "Admin",
     items: [
       { href: "/admin/connectors", label: "Connectors", roles: ["SUPER_ADMIN", "CONNECTOR_ADMIN"] },
+      { href: "/admin/people", label: "People", roles: ["SUPER_ADMIN", "CONNECTOR_ADMIN"] },
       { href: "/admin/users", label: "Users", roles: ["SUPER_ADMIN"] },
       { href: "/admin/email-outbox", label: "Email outbox", roles: ["SUPER_ADMIN"] },
       { href: "/admin/audit-log", label: "Audit log", roles: ["SUPER_ADMIN"] },

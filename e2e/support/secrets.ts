@@ -49,4 +49,5 @@ export const upstreamSecrets = {
   temporalApiKey: process.env.E2E_TEMPORAL_API_KEY ?? "tc-demo-key",
   cloudflareToken: process.env.E2E_CLOUDFLARE_TOKEN ?? "cf-demo-token",
   cloudflareGlobalKey: process.env.E2E_CLOUDFLARE_GLOBAL_KEY ?? "cf-demo-global-key",
+  oktaApiToken: process.env.E2E_OKTA_API_TOKEN ?? "00GkDemoOktaApiToken-gatekeeper-simulator1",
 };

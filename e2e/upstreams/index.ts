@@ -1,4 +1,4 @@
-// The upstream simulators, for tests and the demo: one import for both start functions and
+// The upstream simulators, for tests and the demo: one import for every start function and
 // the demo credentials each accepts.
 export {
   startCloudflareSimulator,
@@ -20,3 +20,17 @@ export {
   startTemporalCloudSimulator,
   type TemporalCloudSimulator,
 } from "./temporal-cloud/server";
+export {
+  demoOktaOAuthClient,
+  generateOktaOrg,
+  OKTA_DEMO_API_TOKEN,
+  OKTA_DEMO_CLIENT_ID,
+  OKTA_DEMO_KEY_ID,
+  OKTA_DEMO_ORG_URL,
+  startOktaSimulator,
+  type GenerateOktaOrgOptions,
+  type OktaFault,
+  type OktaOrg,
+  type OktaSimulator,
+  type OktaSimulatorOptions,
+} from "./okta";

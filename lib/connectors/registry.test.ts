@@ -7,8 +7,9 @@ import { temporalCloud } from "./temporal-cloud";
 
 describe("connector registry", () => {
   it("derives the id union from its keys", () => {
-    expectTypeOf<ConnectorId>().toEqualTypeOf<"temporal-cloud" | "cloudflare" | "baton">();
-    expect(connectorIds).toEqual(["temporal-cloud", "cloudflare", "baton"]);
+    expectTypeOf<ConnectorId>().toEqualTypeOf<"temporal-cloud" | "cloudflare" | "okta" | "baton">();
+    expect(connectorIds).toEqual(["temporal-cloud", "cloudflare", "okta", "baton"]);
+    expect(connectors.okta.kind).toBe("identity-provider");
     expect(connectors.baton).toBe(baton);
     expect(connectors.cloudflare).toBe(cloudflare);
     expect(connectors["temporal-cloud"]).toBe(temporalCloud);

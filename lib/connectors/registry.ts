@@ -2,6 +2,7 @@
 // side-effect imports. Adding a connector is one import and one key.
 import { baton } from "./baton";
 import { cloudflare } from "./cloudflare";
+import { okta } from "./okta";
 import { temporalCloud } from "./temporal-cloud";
 import type { Connector } from "./types";
 
@@ -15,6 +16,7 @@ export type AnyConnector = Connector<unknown>;
 export const connectors = {
   "temporal-cloud": temporalCloud,
   cloudflare,
+  okta,
   baton,
 } satisfies Record<string, AnyConnector>;
 

@@ -5,7 +5,7 @@ import { getConnectorBaseUrls } from "@/lib/env";
 import type { ConnectorId } from "./registry";
 import type { ConnectorContext, Logger } from "./types";
 
-export type HostedConnectorId = "temporal-cloud" | "cloudflare";
+export type HostedConnectorId = "temporal-cloud" | "cloudflare" | "okta";
 
 export const consoleLogger: Logger = {
   info: (m) => console.log(m),

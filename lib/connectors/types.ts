@@ -143,6 +143,11 @@ export type Connector<TConfig = unknown> = {
   id: string;
   name: string;
   description: string;
+  /**
+   * An identity provider's users are the People directory and its apps are discovered as
+   * unmanaged apps (lib/sync/identity.ts); every other connector is an app's.
+   */
+  kind?: "app" | "identity-provider";
   capabilities: Capability[];
   /** Shown under the capabilities table (Temporal Cloud's non-provisionable roles). */
   capabilityNote?: string;

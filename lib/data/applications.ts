@@ -29,7 +29,17 @@ export type ManagedApp = {
   lastSyncAt: Date | null;
 };
 
-export type UnmanagedApp = { id: string; name: string; description: string; discoveredFrom: string | null; discoveredAccounts: number | null; createdAt: Date };
+export type UnmanagedApp = {
+  id: string;
+  name: string;
+  description: string;
+  discoveredFrom: string | null;
+  discoveredAccounts: number | null;
+  discoveredLabel: string | null;
+  logoUrl: string | null;
+  discoveredGoneAt: Date | null;
+  createdAt: Date;
+};
 
 type Row = {
   id: string;
@@ -101,9 +111,10 @@ export async function listManagedApps(q?: string): Promise<ManagedApp[]> {
 export async function listUnmanagedApps(q?: string): Promise<UnmanagedApp[]> {
   return db.application.findMany({
     where: { managed: false, ...nameFilter(q) },
-    orderBy: [{ discoveredAccounts: { sort: "desc", nulls: "last" } }, { name: "asc" }],
+    // Apps still in the identity provider first, the most used first.
+    orderBy: [{ discoveredGoneAt: { sort: "desc", nulls: "first" } }, { discoveredAccounts: { sort: "desc", nulls: "last" } }, { name: "asc" }],
     take: 500,
-    select: { id: true, name: true, description: true, discoveredFrom: true, discoveredAccounts: true, createdAt: true },
+    select: { id: true, name: true, description: true, discoveredFrom: true, discoveredAccounts: true, discoveredLabel: true, logoUrl: true, discoveredGoneAt: true, createdAt: true },
   });
 }
 

@@ -4,6 +4,8 @@ import { db } from "@/lib/db/client";
 
 export async function listAppsForWizard() {
   const apps = await db.application.findMany({
+    // An app the identity provider no longer lists is not offered for a new connector.
+    where: { OR: [{ managed: true }, { discoveredGoneAt: null }] },
     orderBy: [{ name: "asc" }],
     select: { id: true, name: true, description: true, managed: true, discoveredFrom: true, discoveredAccounts: true },
     take: 1000,

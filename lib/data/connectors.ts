@@ -46,6 +46,8 @@ export async function getConnectorDetail(id: string) {
       provisioningEnabled: true,
       disabled: true,
       syncIntervalMinutes: true,
+      matchAttribute: true,
+      batonProvider: true,
       lastSyncAt: true,
       createdAt: true,
       application: { select: { id: true, name: true } },
@@ -132,8 +134,18 @@ export async function setConnectorDisabled(connectorId: string, disabled: boolea
 }
 
 /** Removes the connector, its owners and its runs (cascade); snapshots go through lib/sync. */
+/**
+ * Deletes the connector with what hangs off it without a foreign key: its account links, and
+ * for an identity provider its people (and every link to them); the apps it discovered stay,
+ * marked as no longer in the provider.
+ */
 export async function deleteConnector(connectorId: string) {
-  await db.connector.delete({ where: { id: connectorId } });
+  await db.$transaction([
+    db.$executeRaw`DELETE FROM account_links WHERE connector_id = ${connectorId} OR person_id IN (SELECT id FROM people WHERE identity_connector_id = ${connectorId})`,
+    db.$executeRaw`DELETE FROM people WHERE identity_connector_id = ${connectorId}`,
+    db.$executeRaw`UPDATE applications SET discovered_gone_at = coalesce(discovered_gone_at, now() AT TIME ZONE 'UTC') WHERE discovered_by_connector_id = ${connectorId}`,
+    db.connector.delete({ where: { id: connectorId } }),
+  ]);
 }
 
 /** Connectors awaiting set-up that this user owns: the Overview's "pending set-ups". */

@@ -3,6 +3,7 @@
 // SUCCEEDED and point the connector at it. Readers see the old snapshot until that commit
 // and the new one after it; never a mix. The old snapshot's tables are dropped afterwards.
 import type pg from "pg";
+import { applyIdentityAfterPublish } from "./identity";
 import { NOW_UTC } from "./pool";
 import { listSnapshotTables, removeSnapshotTable, SNAPSHOT_TABLES, snapshotIndexStatements, snapshotTableName } from "./snapshot-tables";
 import type { SnapshotCounts } from "./snapshot-writer";
@@ -100,6 +101,8 @@ export async function publishSnapshot(
         WHERE id = $1`,
       [connectorId, runId],
     );
+    // People, discovered apps and account matches change with the snapshot, in the same commit.
+    await applyIdentityAfterPublish(client, connectorId, runId);
     await client.query("COMMIT");
     return { published: true, previousRunId: connector.rows[0].current };
   } catch (error) {

@@ -19,7 +19,7 @@ let urls: BaseUrls;
 let dir: string;
 beforeAll(async () => {
   [cf, tc, dir] = await Promise.all([startCloudflareSimulator(), startTemporalCloudSimulator(), mkdtemp(join(tmpdir(), "connector-cli-"))]);
-  urls = { cloudflare: cf.url, "temporal-cloud": tc.url, cloudflarePacing: false };
+  urls = { cloudflare: cf.url, "temporal-cloud": tc.url, okta: "", cloudflarePacing: false };
 });
 afterAll(async () => {
   await Promise.all([cf.close(), tc.close(), rm(dir, { recursive: true, force: true })]);

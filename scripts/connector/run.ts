@@ -10,7 +10,8 @@ import type { ServiceEnv } from "./service-args";
 import { runUploadC1z } from "./service-upload";
 import { createNdjsonWriter, createSummary } from "./sync-output";
 
-export type BaseUrls = { "temporal-cloud": string; cloudflare: string; cloudflarePacing: boolean };
+/** Okta's is "" unless overridden: each Okta connector then talks to its own domain. */
+export type BaseUrls = { "temporal-cloud": string; cloudflare: string; okta: string; cloudflarePacing: boolean };
 
 export type CliIo = {
   stdout(text: string): void;

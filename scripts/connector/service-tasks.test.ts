@@ -46,7 +46,7 @@ describe("connector service runs the console's provisioning tasks", () => {
     await env.pool.query(`UPDATE connectors SET provisioning_enabled = true WHERE id = $1`, [seeded.connectorId]);
     const { clientId, clientSecret } = await env.rotate.rotateClientCredentials(seeded.connectorId, seeded.owner);
     const run = async () => {
-      const io = { ...memoryIo({ "temporal-cloud": "http://127.0.0.1:1", cloudflare: cf.url, cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
+      const io = { ...memoryIo({ "temporal-cloud": "http://127.0.0.1:1", cloudflare: cf.url, okta: "", cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
       const code = await runConnectorCli(["service", "--url", APP, "--once"], { ...io, env: { BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, ...cloudflareEnv } });
       return { code, stderr: io.err.join("") };
     };

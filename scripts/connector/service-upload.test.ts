@@ -21,7 +21,7 @@ async function setUp() {
   const seeded = await seedBatonConnector(env.pool, "other");
   const { clientId, clientSecret } = await env.rotate.rotateClientCredentials(seeded.connectorId, seeded.owner);
   const upload = async (args: string[], secret = clientSecret) => {
-    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: "", cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
+    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: "", okta: "", cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
     const code = await runConnectorCli(["upload-c1z", ...args], { ...io, env: { BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: secret } });
     return { code, stdout: io.out.join(""), stderr: io.err.join("") };
   };

@@ -26,7 +26,7 @@ async function runner(provider: string, environment: Record<string, string>, arg
   const api = env.handlers.createIngestApi();
   const seeded = await seedBatonConnector(env.pool, provider);
   const { clientId, clientSecret } = await env.rotate.rotateClientCredentials(seeded.connectorId, seeded.owner);
-  const io = { ...memoryIo({ "temporal-cloud": "http://127.0.0.1:1", cloudflare: cf.url, cloudflarePacing: false }), fetch: routedFetch(api) };
+  const io = { ...memoryIo({ "temporal-cloud": "http://127.0.0.1:1", cloudflare: cf.url, okta: "", cloudflarePacing: false }), fetch: routedFetch(api) };
   const code = await runConnectorCli(args, { ...io, env: { BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, ...environment } });
   return { code, stdout: io.out.join(""), stderr: io.err.join(""), connectorId: seeded.connectorId, clientSecret };
 }
@@ -73,7 +73,7 @@ describe("connector service --once", () => {
       if (calls.filter((c) => c === "uploads").length === 2) controller.abort();
       return response;
     };
-    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: cf.url, cloudflarePacing: false }), fetch: counting, signal: controller.signal };
+    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: cf.url, okta: "", cloudflarePacing: false }), fetch: counting, signal: controller.signal };
     const code = await runConnectorCli(["service", "--url", APP, "--interval", "2"], { ...io, env: { BATON_CLIENT_ID: clientId, BATON_CLIENT_SECRET: clientSecret, ...cloudflareEnv } });
     expect(code).toBe(0);
     // One token for both cycles. Each cycle: heartbeat (syncing), provisioning tasks, upload,
@@ -85,7 +85,7 @@ describe("connector service --once", () => {
   });
 
   it("exits 2 without client credentials, with placeholders, or with the provider's variables missing", async () => {
-    const io = memoryIo({ "temporal-cloud": "", cloudflare: "", cloudflarePacing: false });
+    const io = memoryIo({ "temporal-cloud": "", cloudflare: "", okta: "", cloudflarePacing: false });
     expect(await runConnectorCli(["service", "--url", APP, "--once"], { ...io, env: {} })).toBe(2);
     expect(io.err.join("")).toContain("BATON_CLIENT_ID is not set.");
     const placeholder = await runConnectorCli(["service", "--url", APP, "--once"], { ...io, env: { BATON_CLIENT_ID: "<Gatekeeper client ID>", BATON_CLIENT_SECRET: "x" } });
@@ -106,7 +106,7 @@ describe("connector service --once", () => {
   });
 
   it("exits 1 when Gatekeeper refuses the credentials or the upstream refuses the sync, uploading nothing", async () => {
-    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: cf.url, cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
+    const io = { ...memoryIo({ "temporal-cloud": "", cloudflare: cf.url, okta: "", cloudflarePacing: false }), fetch: routedFetch(env.handlers.createIngestApi()) };
     const refused = await runConnectorCli(["service", "--url", APP, "--once"], { ...io, env: { ...cloudflareEnv, BATON_CLIENT_ID: "bc_000000000000000000000000", BATON_CLIENT_SECRET: "bcs_wrong" } });
     expect(refused).toBe(1);
     expect(io.err.join("")).toMatch(/invalid_client \(HTTP 401\)/);

@@ -46,6 +46,7 @@ const CONNECTOR_ACTIONS = "app/(console)/admin/connectors/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/(console)/admin/connectors/[id]/settings-actions.ts";
 const SELF_HOSTED_ACTIONS = "app/(console)/admin/connectors/[id]/self-hosted-actions.ts";
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
+const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
 
 const one = (allowed: readonly SessionPrincipal[], input: (fx: Fixtures) => unknown): ActionCase[] => [{ label: "", allowed, input }];
 const params = (value: Record<string, string | string[]>) => () => ({ params: Promise.resolve(value) });
@@ -119,6 +120,11 @@ export const actionRegistry: ActionEntry[] = [
   { kind: "action", file: CONNECTOR_ACTIONS, name: "setProvisioningAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, enabled: false })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "setConnectorDisabledAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, disabled: true })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "deleteConnectorAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare })) },
+  { kind: "action", file: CONNECTOR_ACTIONS, name: "setMatchAttributeAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, attribute: "username" })) },
+  // --- People: linking accounts by hand is for administrators (the directory holds everyone's access).
+  { kind: "action", file: PERSON_ACTIONS, name: "linkAccountAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.baton, resourceTypeId: "user", externalId: "alice", personId: null })) },
+  { kind: "action", file: PERSON_ACTIONS, name: "resetAccountLinkAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.baton, resourceTypeId: "user", externalId: "alice" })) },
+  { kind: "action", file: PERSON_ACTIONS, name: "searchPeopleAction", cases: one(ADMINS, () => ({ q: "ali" })) },
   // --- What a connector's owners may do as well as administrators.
   {
     kind: "action",
@@ -180,6 +186,7 @@ export const routeRegistry: RouteEntry[] = [
     ],
   },
   // Session routes.
+  { kind: "route", file: "app/api/people/orphaned-access/route.ts", name: "GET", cases: [{ label: "", allowed: ADMINS, request: (_fx, call) => request("/api/people/orphaned-access", call) }] },
   { kind: "route", file: "app/api/audit-log/export/route.ts", name: "GET", cases: [{ label: "", allowed: SUPER_ADMIN_ONLY, request: (_fx, call) => request("/api/audit-log/export", call) }] },
   {
     kind: "route",

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
+import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, searchPeopleSchema } from "@/lib/validation/people";
 import { provisionSchema } from "@/lib/validation/provisioning";
 import { addUserSchema, changeRoleSchema, roles, setPasswordSchema, setupSchema, setUserDisabledSchema } from "@/lib/validation/users";
 import type { Fixtures } from "./support/fixtures";
@@ -36,6 +37,7 @@ const USERS_ACTIONS = "app/(console)/admin/users/actions.ts";
 const CONNECTOR_ACTIONS = "app/(console)/admin/connectors/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/(console)/admin/connectors/[id]/settings-actions.ts";
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
+const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
 
 const password = fc.string({ minLength: 12, maxLength: 200 });
 const name = fc.oneof(fc.constantFrom("Ada Lovelace", "Grace", "Zoë Ñandú"), idString(120));
@@ -104,6 +106,34 @@ export const fuzzSpecs: FuzzSpec[] = [
   { file: CONNECTOR_ACTIONS, name: "syncNowAction", schema: connectorIdSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx) }) },
   { file: CONNECTOR_ACTIONS, name: "setProvisioningAction", schema: setProvisioningSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx), enabled: fc.boolean() }) },
   { file: CONNECTOR_ACTIONS, name: "setConnectorDisabledAction", schema: setConnectorDisabledSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx), disabled: fc.boolean() }) },
+  {
+    file: CONNECTOR_ACTIONS,
+    name: "setMatchAttributeAction",
+    schema: matchAttributeSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER,
+    valid: (fx) => fc.record({ connectorId: connectorId(fx), attribute: fc.constantFrom("email", "username", "externalId") }),
+  },
+  {
+    file: PERSON_ACTIONS,
+    name: "linkAccountAction",
+    schema: linkAccountSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER,
+    snapshot: true,
+    valid: (fx) =>
+      fc.record({ connectorId: connectorId(fx), resourceTypeId: fc.constantFrom("user", "member"), externalId: externalId(fx.snapshot?.principals.map((p) => p.id) ?? []), personId: fc.option(idString(), { nil: null }) }),
+  },
+  {
+    file: PERSON_ACTIONS,
+    name: "resetAccountLinkAction",
+    schema: resetAccountLinkSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER,
+    snapshot: true,
+    valid: (fx) => fc.record({ connectorId: connectorId(fx), resourceTypeId: fc.constantFrom("user", "member"), externalId: externalId(fx.snapshot?.principals.map((p) => p.id) ?? []) }),
+  },
+  { file: PERSON_ACTIONS, name: "searchPeopleAction", schema: searchPeopleSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: () => fc.record({ q: fc.string({ minLength: 1, maxLength: 100 }) }) },
   { file: CONNECTOR_ACTIONS, name: "deleteConnectorAction", schema: connectorIdSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx) }) },
   {
     file: SETTINGS_ACTIONS,

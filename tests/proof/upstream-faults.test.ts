@@ -33,7 +33,7 @@ vi.mock("@/lib/connectors/registry", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/connectors/registry")>();
   const { createObservedConnectors } = await import("./support/observed-connectors");
   const observed = createObservedConnectors(probe.errors);
-  return { ...original, getConnector: (id: Parameters<typeof original.getConnector>[0]) => (id === "baton" ? original.getConnector(id) : observed[id]) };
+  return { ...original, getConnector: (id: Parameters<typeof original.getConnector>[0]) => (id === "baton" || id === "okta" ? original.getConnector(id) : observed[id]) };
 });
 
 let db: SyncTestContext;

@@ -1,11 +1,13 @@
 "use server";
-// Administrators only: rename, sync interval, Sync now, provisioning, disable, delete.
+// Administrators only: rename, sync interval, Sync now, provisioning, account matching, disable, delete.
 import { revalidatePath } from "next/cache";
 import { action, ActionError } from "@/lib/action";
+import { setMatchAttribute } from "@/lib/data/account-links";
 import { recordAudit } from "@/lib/data/audit";
 import { CONNECTOR_ADMIN_ROLES } from "@/lib/data/connector-access";
 import { deleteConnector, getConnectorDetail, renameConnector, setConnectorDisabled, setProvisioning, setSyncInterval } from "@/lib/data/connectors";
 import { deleteConnectorSnapshots, enqueueSync, SyncRefusedError } from "@/lib/sync";
+import { matchAttributeSchema } from "@/lib/validation/people";
 import { connectorIdSchema, describeInterval, renameConnectorSchema, setConnectorDisabledSchema, setProvisioningSchema, setSyncIntervalSchema } from "@/lib/validation/connectors";
 
 const roles = CONNECTOR_ADMIN_ROLES;
@@ -87,4 +89,12 @@ export const deleteConnectorAction = action({ schema: connectorIdSchema, roles }
   revalidatePath("/admin/connectors");
   revalidatePath("/applications");
   return { deleted: true };
+});
+
+export const setMatchAttributeAction = action({ schema: matchAttributeSchema, roles }, async ({ connectorId, attribute }, actor) => {
+  await existing(connectorId);
+  await setMatchAttribute(connectorId, attribute, actor);
+  refresh(connectorId);
+  revalidatePath("/admin/people", "layout");
+  return { attribute };
 });

@@ -8,13 +8,14 @@ import { SelfHostedPanel } from "@/components/self-hosted/self-hosted-panel";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { isIdentityProvider } from "@/lib/connectors/identity";
 import { getConnector, isConnectorId } from "@/lib/connectors/registry";
 import { getConnectorStatus } from "@/lib/data/connector-runs";
 import { listOwnerCandidates } from "@/lib/data/connector-wizard";
 import { loadSelfHostedPanel } from "@/lib/self-hosted/panel";
 import type { SettingsFormSpec } from "@/lib/validation/connectors";
 import { requireConnectorAccess } from "./access";
-import { deleteConnectorAction, renameConnectorAction, setConnectorDisabledAction, setProvisioningAction, setSyncIntervalAction, syncNowAction } from "./actions";
+import { deleteConnectorAction, renameConnectorAction, setConnectorDisabledAction, setMatchAttributeAction, setProvisioningAction, setSyncIntervalAction, syncNowAction } from "./actions";
 import { rotateCredentialsAction } from "./self-hosted-actions";
 import { saveSettingsAction, setConnectorOwnersAction } from "./settings-actions";
 
@@ -66,8 +67,8 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
           <OwnersCard connectorId={id} owners={connector.owners} candidates={candidates} currentUserId={user.id} setOwners={setConnectorOwnersAction} />
           {admin && (
             <ConnectorManageCard
-              connector={{ id, displayName: connector.displayName, appName: connector.application.name, syncIntervalMinutes: connector.syncIntervalMinutes, provisioningEnabled: connector.provisioningEnabled, disabled: connector.disabled }}
-              actions={{ rename: renameConnectorAction, setSyncInterval: setSyncIntervalAction, setProvisioning: setProvisioningAction, setDisabled: setConnectorDisabledAction, deleteConnector: deleteConnectorAction }}
+              connector={{ id, displayName: connector.displayName, appName: connector.application.name, syncIntervalMinutes: connector.syncIntervalMinutes, provisioningEnabled: connector.provisioningEnabled, disabled: connector.disabled, matchAttribute: connector.matchAttribute, identityProvider: Boolean(isIdentityProvider(connector.catalogId, connector.batonProvider)) }}
+              actions={{ rename: renameConnectorAction, setSyncInterval: setSyncIntervalAction, setProvisioning: setProvisioningAction, setDisabled: setConnectorDisabledAction, deleteConnector: deleteConnectorAction, setMatchAttribute: setMatchAttributeAction }}
             />
           )}
         </div>

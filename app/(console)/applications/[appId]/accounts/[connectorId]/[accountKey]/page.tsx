@@ -9,11 +9,15 @@ import { PagedList } from "@/components/applications/paged-list";
 import { Card, CardBody } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireUser } from "@/lib/auth";
+import { AccountPersonCard } from "@/components/people/account-person-card";
+import { hasRole, requireUser } from "@/lib/auth";
+import { getAccountLink } from "@/lib/data/account-links";
 import { getAccount } from "@/lib/data/accounts";
 import { getManagedApp } from "@/lib/data/applications";
 import { listAccountGrants } from "@/lib/data/entitlements";
 import { accountPath, detailQuerySchema, PAGE_SIZE, parseAccountKey } from "@/lib/validation/applications";
+import { PEOPLE_ROLES } from "@/lib/validation/people";
+import { linkAccountAction, resetAccountLinkAction, searchPeopleAction } from "./person-actions";
 
 type Params = Promise<{ appId: string; connectorId: string; accountKey: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -21,7 +25,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  await requireUser();
+  const user = await requireUser();
   const { appId, connectorId, accountKey } = await params;
   const key = parseAccountKey(accountKey);
   const app = key ? await getManagedApp(appId) : null;
@@ -29,7 +33,11 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
   const runId = app?.connectors.find((c) => c.id === connectorId)?.currentSyncRunId;
   if (!app || !account || !runId) notFound();
   const query = { ...detailQuerySchema.parse(await searchParams), dir: "asc" as const };
-  const grants = await listAccountGrants(runId, { resourceTypeId: account.resourceTypeId, externalId: account.externalId, connectorName: account.connectorName }, query, PAGE_SIZE);
+  const address = { connectorId, resourceTypeId: account.resourceTypeId, externalId: account.externalId };
+  const [grants, link] = await Promise.all([
+    listAccountGrants(runId, { resourceTypeId: account.resourceTypeId, externalId: account.externalId, connectorName: account.connectorName }, query, PAGE_SIZE),
+    getAccountLink(address),
+  ]);
   const path = accountPath(app.id, connectorId, account.resourceTypeId, account.externalId);
   const links = listLinks(path, {}, query, { name: "asc" });
   // A few scalar profile fields the upstream sent (createdTime → "Created time").
@@ -65,6 +73,12 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
           />
         </CardBody>
       </Card>
+      <AccountPersonCard
+        account={address}
+        link={link}
+        canEdit={hasRole(user, PEOPLE_ROLES)}
+        actions={{ search: searchPeopleAction, link: linkAccountAction, reset: resetAccountLinkAction }}
+      />
       <PagedList
         title="Grants"
         search={{ action: path, value: query.q, placeholder: "Search entitlements or resources", label: "Search grants" }}

@@ -18,7 +18,8 @@ const memberSchema = z.object({
     email: z.string(),
     first_name: z.string().nullable(),
     last_name: z.string().nullable(),
-    two_factor_authentication_enabled: z.boolean(),
+    // Optional in the subset (default false): a fixture may leave it out to test that.
+    two_factor_authentication_enabled: z.boolean().optional(),
   }),
   roleIds: z.array(z.string()),
 });

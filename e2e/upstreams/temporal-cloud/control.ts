@@ -1,5 +1,6 @@
 // The simulator's request counters and its control commands (POST /__control or in-process).
 import { PATH_KINDS, type Fault, type FaultBook, type PathKind } from "./faults";
+import { WIRES, type Wire } from "./gateway-wire";
 import type { SimSettings } from "./routes";
 import { invalid } from "./wire";
 
@@ -20,7 +21,8 @@ export type ControlCommand =
   | { action: "clear-faults" }
   | { action: "reset-stats" }
   | { action: "set-api-keys"; apiKeys: string[]; readOnlyApiKeys?: string[]; expiredApiKeys?: string[] }
-  | { action: "set-operations"; pendingPolls?: number; checkDuration?: string };
+  | { action: "set-operations"; pendingPolls?: number; checkDuration?: string }
+  | { action: "set-wire"; wire: Wire };
 
 const emptyCounts = () => Object.fromEntries(PATH_KINDS.map((kind) => [kind, 0])) as Record<PathKind, number>;
 
@@ -76,6 +78,10 @@ export function applyControl(command: ControlCommand, target: { faults: FaultBoo
     case "set-operations":
       if (command.pendingPolls !== undefined) settings.operationPendingPolls = command.pendingPolls;
       if (command.checkDuration !== undefined) settings.checkDuration = command.checkDuration;
+      return;
+    case "set-wire":
+      if (!(WIRES as readonly string[]).includes(command.wire)) throw invalid(`unknown wire ${JSON.stringify(command.wire)}: one of ${WIRES.join(", ")}`);
+      settings.wire = command.wire;
       return;
     default:
       throw invalid(`unknown control action ${JSON.stringify((command as { action?: unknown }).action)}`);

@@ -2,10 +2,11 @@
 // (account, namespaces, service accounts, operations). Paths follow the `google.api.http`
 // annotations of temporalio/api-cloud's service.proto.
 import type { FaultBook, PathKind } from "./faults";
+import type { Wire } from "./gateway-wire";
 import type { OrgStore, SimOperation } from "./store";
 import { GatewayError, GRPC, invalid, notFound, type WireOperation } from "./wire";
 
-export type SimSettings = { operationPendingPolls: number; checkDuration: string };
+export type SimSettings = { operationPendingPolls: number; checkDuration: string; wire: Wire };
 export type SimEnv = { store: OrgStore; faults: FaultBook; settings: SimSettings };
 export type SimRequest = { method: string; kind: PathKind; params: Record<string, string>; query: URLSearchParams; body: () => Record<string, unknown> };
 

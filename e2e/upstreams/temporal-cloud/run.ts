@@ -1,8 +1,9 @@
 // Runs the simulator on its own, for Playwright's webServer, demos and the benchmark:
 //   npx tsx e2e/upstreams/temporal-cloud/run.ts --port 4010 [--users 100000 --namespaces 2000 --grants 1000000]
+//     [--wire grpc-gateway]   (or TEMPORAL_SIM_WIRE=grpc-gateway: every field written out, as grpc-gateway does)
 // Without --users it serves the fixture. Prints one JSON line with the URL and the API key.
 import { parseArgs } from "node:util";
-import { DEMO_API_KEY, generateTemporalOrg, startTemporalCloudSimulator } from "./server";
+import { DEMO_API_KEY, generateTemporalOrg, startTemporalCloudSimulator, WIRES, type Wire } from "./server";
 
 const { values } = parseArgs({
   options: {
@@ -13,8 +14,14 @@ const { values } = parseArgs({
     grants: { type: "string" },
     "api-key": { type: "string", default: DEMO_API_KEY },
     "latency-ms": { type: "string", default: "0" },
+    // A dev tool's own knob, like TEMPORAL_SIM_PORT in scripts/upstreams.ts, not the app's environment.
+    wire: { type: "string", default: process.env.TEMPORAL_SIM_WIRE || "compact" },
   },
 });
+if (!(WIRES as readonly string[]).includes(values.wire)) {
+  console.error(`--wire must be one of ${WIRES.join(", ")}, not ${values.wire}`);
+  process.exit(2);
+}
 
 const users = values.users === undefined ? undefined : Number(values.users);
 const namespaces = Number(values.namespaces);
@@ -26,8 +33,9 @@ const sim = await startTemporalCloudSimulator({
   host: values.host,
   apiKeys: [values["api-key"]],
   latencyMs: Number(values["latency-ms"]),
+  wire: values.wire as Wire,
 });
-console.log(JSON.stringify({ url: sim.url, apiKey: values["api-key"], counts: org?.counts ?? "fixture" }));
+console.log(JSON.stringify({ url: sim.url, apiKey: values["api-key"], wire: values.wire, counts: org?.counts ?? "fixture" }));
 
 const stop = () => void sim.close().then(() => process.exit(0));
 process.on("SIGINT", stop);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { applyControl, createStats, type ApiKeys, type ControlCommand, type RequestLogEntry, type SimulatorStats } from "./control";
 import { FaultBook, type Fault } from "./faults";
+import { writeAnswer, type Wire } from "./gateway-wire";
 import { fixtureOrg, type TemporalOrg } from "./org";
 import { classify, readOnlyRoute, type SimEnv, type SimRequest, type SimSettings } from "./routes";
 import { OrgStore } from "./store";
@@ -15,6 +16,7 @@ export { generateTemporalOrg, type GenerateOptions } from "./generate";
 export { fixtureOrg, type OrgCounts, type TemporalOrg } from "./org";
 export type { Fault, PathKind } from "./faults";
 export type { ControlCommand, RequestLogEntry, SimulatorStats } from "./control";
+export { WIRES, type Wire } from "./gateway-wire";
 
 export const DEMO_API_KEY = "tc-demo-key";
 
@@ -32,6 +34,11 @@ export type SimulatorOptions = {
   operationPendingPolls?: number;
   /** The checkDuration operations carry (default "1s"). */
   checkDuration?: string;
+  /**
+   * How answers are written: `compact` (default) leaves unset fields out; `grpc-gateway` writes
+   * every field as grpc-gateway's default marshaller does (nulls, "", [], zero enum names).
+   */
+  wire?: Wire;
   /** Added to every answer, for demos that should feel remote. */
   latencyMs?: number;
   port?: number;
@@ -73,7 +80,11 @@ export async function startTemporalCloudSimulator(options: SimulatorOptions = {}
   const store = new OrgStore(options.org ?? fixtureOrg());
   const faults = new FaultBook();
   faults.set(options.faults ?? []);
-  const settings: SimSettings = { operationPendingPolls: options.operationPendingPolls ?? 0, checkDuration: options.checkDuration ?? "1s" };
+  const settings: SimSettings = {
+    operationPendingPolls: options.operationPendingPolls ?? 0,
+    checkDuration: options.checkDuration ?? "1s",
+    wire: options.wire ?? "compact",
+  };
   const keys: ApiKeys = { full: options.apiKeys ?? [DEMO_API_KEY], readOnly: options.readOnlyApiKeys ?? [], expired: options.expiredApiKeys ?? [] };
   const env: SimEnv = { store, faults, settings };
   const stats = createStats();
@@ -135,7 +146,7 @@ export async function startTemporalCloudSimulator(options: SimulatorOptions = {}
       const request: SimRequest = { method, kind, params, query: url.searchParams, body };
       const answer = readOnlyRoute(env, request) ?? userRoute(env, request);
       if (!answer) throw new GatewayError(404, GRPC.notFound, "Not Found");
-      const json = JSON.stringify(answer);
+      const json = JSON.stringify(writeAnswer(settings.wire, kind, answer));
       // A body cut in half: what a proxy dropping the connection mid-answer leaves behind.
       if (faults.take("malformed", kind)) return reply(200, json.slice(0, Math.max(1, Math.floor(json.length / 2))));
       return reply(200, json);

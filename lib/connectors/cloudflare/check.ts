@@ -15,6 +15,8 @@ export async function checkAccount(api: CloudflareApi, auth: CloudflareAuth): Pr
   }
   const { result: account } = await api.getAccount();
   const how = auth.method === "api-token" ? "an API token" : `the Global API key of ${auth.email}`;
-  const name = account.name ? `"${account.name}" (${account.id})` : account.id;
+  // The subset does not promise the id in the answer; the one asked for is the one that answered.
+  const id = account.id || auth.accountId;
+  const name = account.name ? `"${account.name}" (${id})` : id;
   return { ok: true, summary: `Connected to Cloudflare account ${name} with ${how}.` };
 }

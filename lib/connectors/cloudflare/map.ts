@@ -65,13 +65,17 @@ export function roleRecords(role: CloudflareRole): [ResourceRecord, EntitlementR
 
 function displayName(member: CloudflareMember) {
   const name = [member.user.first_name, member.user.last_name].filter(Boolean).join(" ").trim();
-  return name || member.user.email;
+  return name || member.user.email || member.id;
 }
 
-/** Accepted members are users, pending ones invitations; other statuses are not synced. */
+/**
+ * Accepted members are users, pending ones invitations; other statuses (or none) are not synced,
+ * nor is a member without an id: nothing could refer to it.
+ */
 export function memberResource(member: CloudflareMember): ResourceRecord | undefined {
-  if (member.status !== "accepted" && member.status !== "pending") return undefined;
+  if (!member.id || (member.status !== "accepted" && member.status !== "pending")) return undefined;
   const accepted = member.status === "accepted";
+  const email = member.user.email || undefined;
   return {
     type: "resource",
     // The membership id, not the user id: it is what Update Member takes, and pending
@@ -79,15 +83,15 @@ export function memberResource(member: CloudflareMember): ResourceRecord | undef
     resourceTypeId: accepted ? RESOURCE_TYPES.user : RESOURCE_TYPES.invitation,
     id: member.id,
     displayName: displayName(member),
-    user: { email: member.user.email, login: member.user.email, status: accepted ? "enabled" : "unspecified" },
+    user: { email, login: email, status: accepted ? "enabled" : "unspecified" },
     profile: {
       member_id: member.id,
       user_id: member.user.id || null,
-      email: member.user.email,
-      first_name: member.user.first_name ?? null,
-      last_name: member.user.last_name ?? null,
+      email: email ?? null,
+      first_name: member.user.first_name,
+      last_name: member.user.last_name,
       status: member.status,
-      two_factor_authentication_enabled: member.user.two_factor_authentication_enabled ?? null,
+      two_factor_authentication_enabled: member.user.two_factor_authentication_enabled,
       roles: member.roles.map((role) => role.name).join(", "),
     },
   };
@@ -105,7 +109,7 @@ export function grantRecord(roleId: string, memberId: string): GrantRecord {
 
 /** Grants only for accepted members: an invitation's roles apply once it is accepted (as in Baton). */
 export function memberGrants(member: CloudflareMember): GrantRecord[] {
-  if (member.status !== "accepted") return [];
+  if (member.status !== "accepted" || !member.id) return [];
   const seen = new Set<string>();
   return member.roles.filter((role) => !seen.has(role.id) && seen.add(role.id)).map((role) => grantRecord(role.id, member.id));
 }

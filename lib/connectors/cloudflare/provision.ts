@@ -22,11 +22,14 @@ function parseRequest(request: ProvisionRequest): Target {
   return { roleId, memberId };
 }
 
+/** The member's email, or its id when the answer had no user. */
+const who = (member: CloudflareMember) => member.user.email || member.id;
+
 async function readMember(api: CloudflareApi, memberId: string): Promise<CloudflareMember> {
   const { result: member } = await api.getMember(memberId);
   if (member.status !== "accepted") {
     // Invitations are sync only: their roles are the inviter's choice until accepted.
-    throw new ConnectorError("refused", `${member.user.email} has not accepted the invitation yet (status ${member.status}); invitations are sync only.`);
+    throw new ConnectorError("refused", `${who(member)} has not accepted the invitation yet (status ${member.status || "not given"}); invitations are sync only.`);
   }
   return member;
 }
@@ -40,13 +43,13 @@ export async function grantRole(api: CloudflareApi, request: ProvisionRequest): 
   const member = await readMember(api, memberId);
   const current = roleIds(member);
   if (current.includes(roleId)) {
-    return { changed: false, message: `${member.user.email} already has role ${roleName(member, roleId)}.` };
+    return { changed: false, message: `${who(member)} already has role ${roleName(member, roleId)}.` };
   }
   const { result } = await api.updateMemberRoles(memberId, [...current, roleId]);
   if (!result.roles.some((role) => role.id === roleId)) {
-    throw new ConnectorError("operation_failed", `Cloudflare accepted the update but ${member.user.email} does not have role ${roleId}.`);
+    throw new ConnectorError("operation_failed", `Cloudflare accepted the update but ${who(member)} does not have role ${roleId}.`);
   }
-  return { changed: true, message: `Granted ${roleName(result, roleId)} to ${member.user.email}.` };
+  return { changed: true, message: `Granted ${roleName(result, roleId)} to ${who(member)}.` };
 }
 
 export async function revokeRole(api: CloudflareApi, request: ProvisionRequest): Promise<ProvisionResult> {
@@ -54,19 +57,19 @@ export async function revokeRole(api: CloudflareApi, request: ProvisionRequest):
   const member = await readMember(api, memberId);
   const current = roleIds(member);
   if (!current.includes(roleId)) {
-    return { changed: false, message: `${member.user.email} does not have role ${roleId}; nothing to revoke.` };
+    return { changed: false, message: `${who(member)} does not have role ${roleId}; nothing to revoke.` };
   }
   const remaining = current.filter((id) => id !== roleId);
   if (remaining.length === 0) {
     // A member must keep a role; taking the last one away is removing the member, which is a
     // different decision than revoking one entitlement.
-    throw new ConnectorError("refused", `${roleName(member, roleId)} is the only role of ${member.user.email}; a Cloudflare member must keep at least one role. Remove the member in Cloudflare instead.`);
+    throw new ConnectorError("refused", `${roleName(member, roleId)} is the only role of ${who(member)}; a Cloudflare member must keep at least one role. Remove the member in Cloudflare instead.`);
   }
   const { result } = await api.updateMemberRoles(memberId, remaining);
   if (result.roles.some((role) => role.id === roleId)) {
-    throw new ConnectorError("operation_failed", `Cloudflare accepted the update but ${member.user.email} still has role ${roleId}.`);
+    throw new ConnectorError("operation_failed", `Cloudflare accepted the update but ${who(member)} still has role ${roleId}.`);
   }
-  return { changed: true, message: `Revoked ${roleName(member, roleId)} from ${member.user.email}.` };
+  return { changed: true, message: `Revoked ${roleName(member, roleId)} from ${who(member)}.` };
 }
 
 function roleName(member: CloudflareMember, roleId: string) {

@@ -95,6 +95,31 @@ describe("cloudflare sync", () => {
     expect(grantAt).toBeGreaterThan(hiddenAt);
   });
 
+  it("syncs accepted members whose nullable fields are null and optional ones absent, as the spec allows", async () => {
+    const fixture = generateCloudflareAccount({ members: 12, roles: 3 });
+    const sparse = fixture.members.filter((m) => m.status === "accepted").slice(1, 4);
+    for (const member of sparse) {
+      member.user = { email: member.user.email, first_name: null, last_name: null };
+    }
+    sim = await startSpecCheckedSimulator({ fixture });
+    const context = testContext(sim.url);
+    const records = await collect(cloudflare.sync(TOKEN_CONFIG, context));
+    for (const member of sparse) {
+      expect(records).toContainEqual(
+        expect.objectContaining({
+          type: "resource",
+          resourceTypeId: "user",
+          id: member.id,
+          displayName: member.user.email,
+          profile: expect.objectContaining({ user_id: null, first_name: null, last_name: null, two_factor_authentication_enabled: false }),
+        }),
+      );
+      expect(records.filter((r) => r.type === "grant" && r.principal.id === member.id)).toHaveLength(member.roleIds.length);
+    }
+    expect(count(records, "resource", "user") + count(records, "resource", "invitation")).toBe(12);
+    expect(context.logs.filter((line) => line.startsWith("warn"))).toEqual([]);
+  });
+
   it("streams: the second member page is not fetched before the first page's records are consumed", async () => {
     sim = await startSpecCheckedSimulator({ fixture: generateCloudflareAccount({ members: 120, roles: 2 }) });
     const iterator = cloudflare.sync(TOKEN_CONFIG, testContext(sim.url))[Symbol.asyncIterator]();

@@ -49,5 +49,5 @@ export async function* syncAccount(api: CloudflareApi, ctx: ConnectorContext): A
     }
   }
   ctx.logger.info(`Cloudflare: ${members} members from ${memberPages} page(s).`);
-  if (skipped > 0) ctx.logger.warn(`Cloudflare: skipped ${skipped} member(s) with a status other than accepted or pending.`);
+  if (skipped > 0) ctx.logger.warn(`Cloudflare: skipped ${skipped} member(s) without an id or with a status other than accepted or pending.`);
 }

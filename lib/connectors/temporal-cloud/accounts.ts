@@ -2,7 +2,7 @@
 // configured default role, and delete one. The Connector interface has no verb for this yet, so
 // index.ts exports these beside the connector for the runner to call.
 import { ConnectorError, type ConnectorContext, type ProvisionResult } from "../types";
-import type { ApiUserSpec, TemporalCloudApi } from "./api";
+import type { TemporalCloudApi, UserSpecWrite } from "./api";
 import { userAccess } from "./map";
 import { awaitOperation } from "./operations";
 import { applyPlan, type ProvisionTuning } from "./provision";
@@ -22,7 +22,7 @@ export async function createAccount(
   if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new ConnectorError("refused", `"${email}" is not an email address.`);
   const role = roleBySlug(config.defaultAccountRole);
   if (!role) throw new ConnectorError("invalid_config", "Choose a default account role.", { field: "defaultAccountRole" });
-  const spec: ApiUserSpec = { email: address, access: { accountAccess: { role: role.wire }, namespaceAccesses: {} } };
+  const spec: UserSpecWrite = { email: address, access: { accountAccess: { role: role.wire }, namespaceAccesses: {} } };
   const response = await api.createUser(spec, crypto.randomUUID());
   if (!response.userId) throw new ConnectorError("malformed_response", "Temporal Cloud created the user but did not say its id.");
   await awaitOperation(api, ctx, response.asyncOperation, `invite ${address}`, tuning.maxOperationPolls);

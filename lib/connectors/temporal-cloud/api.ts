@@ -1,114 +1,119 @@
-// The raw Ops API endpoints the connector calls and zod schemas of their answers (proto3 JSON:
-// lowerCamelCase, enums as names, empty fields omitted, hence the defaults). Paths and shapes
-// follow temporalio/api-cloud's protos as restated in shared/specs/temporal-cloud-ops-api.md.
+// The raw Ops API endpoints the connector calls and zod schemas of their answers. Paths and
+// shapes follow temporalio/api-cloud's protos as restated in shared/specs/temporal-cloud-ops-api.md.
+// Every schema is built from proto3.ts, so an answer with every field written out (grpc-gateway's
+// EmitUnpopulated: nulls, "", [], zero enums) reads the same as one with empty fields left out.
 import { z } from "zod";
 import { defaultRetryPolicy, requestJson, type RetryPolicy } from "../http";
 import type { ConnectorContext } from "../types";
 import { mapTemporalError } from "./errors";
+import { p3 } from "./proto3";
 import type { TemporalCloudConfig } from "./settings";
 
 /** The maximum the API allows; the fewest requests for a given organisation. */
 export const PAGE_SIZE = 1000;
 
-// Roles and permissions are enum names, but a gateway that meets an enum value its descriptor
-// lacks prints the number: accept both and keep the raw value so a whole-spec write echoes it.
-const enumValue = z.union([z.string(), z.number()]);
+// Enum values in declaration order (index = number), from the protos: a gateway may send the
+// number instead of the name, and the zero value means "not set".
+const ROLE = ["ROLE_UNSPECIFIED", "ROLE_OWNER", "ROLE_ADMIN", "ROLE_DEVELOPER", "ROLE_FINANCE_ADMIN", "ROLE_READ"];
+const PERMISSION = ["PERMISSION_UNSPECIFIED", "PERMISSION_ADMIN", "PERMISSION_WRITE", "PERMISSION_READ"];
+const RESOURCE_STATE = ["ACTIVATING", "ACTIVATION_FAILED", "ACTIVE", "UPDATING", "UPDATE_FAILED", "DELETING", "DELETE_FAILED", "DELETED", "SUSPENDED", "EXPIRED"];
+const resourceState = () => p3.enum(["UNSPECIFIED", ...RESOURCE_STATE].map((name) => `RESOURCE_STATE_${name}`));
+const OPERATION_STATE = ["STATE_UNSPECIFIED", "STATE_PENDING", "STATE_IN_PROGRESS", "STATE_FAILED", "STATE_CANCELLED", "STATE_FULFILLED"];
+
+// An object without its id cannot be synced or written: a named error, not a record keyed "".
+const id = () => p3.string({ minLength: 1 });
 
 // Spec objects are loose: UpdateUser replaces the whole spec, so fields this code does not
-// know yet must survive a read-modify-write instead of being silently erased.
-const namespaceAccessSchema = z.looseObject({ permission: enumValue.optional(), permissionDeprecated: z.string().optional() });
-type NamespaceAccess = z.infer<typeof namespaceAccessSchema>;
-
-const isEnumValue = (value: unknown) => value === undefined || typeof value === "string" || typeof value === "number";
-/**
- * The namespace map is checked in place rather than with z.record: rebuilding a map keyed by
- * thousands of distinct namespace names, for every user, cost more than the rest of a 1,000,000
- * grant sync (V8 grows a hidden class per new key combination). Same checks, no copy.
- */
-const namespaceAccessesSchema = z.custom<Record<string, NamespaceAccess>>(
-  (value) =>
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every(
-      (entry: unknown) =>
-        typeof entry === "object" &&
-        entry !== null &&
-        isEnumValue((entry as NamespaceAccess).permission) &&
-        ((entry as NamespaceAccess).permissionDeprecated === undefined || typeof (entry as NamespaceAccess).permissionDeprecated === "string"),
-    ),
-  { message: "expected a map of namespace name to { permission }" },
-);
-const accessSchema = z.looseObject({
-  accountAccess: z.looseObject({ role: enumValue.optional(), roleDeprecated: z.string().optional() }).optional(),
-  namespaceAccesses: namespaceAccessesSchema.optional(),
+// know yet must survive a read-modify-write instead of being silently erased. They are read in
+// place; the `*Deprecated` strings (older API versions carry the value there instead of the
+// enum) are optional so a compact answer's objects are left exactly as they came: a million
+// namespace accesses gaining a key each made the sync's JSON.parse itself twice as slow.
+const namespaceAccessSchema = p3.loose({ permissionDeprecated: p3.string().optional(), permission: p3.enum(PERMISSION) });
+const accessSchema = p3.loose({
+  accountAccess: p3.optional(p3.loose({ roleDeprecated: p3.string().optional(), role: p3.enum(ROLE) })),
+  namespaceAccesses: p3.map(p3.orEmpty(namespaceAccessSchema)),
 });
-export const userSpecSchema = z.looseObject({ email: z.string().optional(), access: accessSchema.optional() });
+export const userSpecSchema = p3.loose({ email: p3.string(), access: p3.optional(accessSchema) });
 
-export const userSchema = z.object({
-  id: z.string().min(1),
-  resourceVersion: z.string().default(""),
-  spec: userSpecSchema.default({}),
-  state: z.string().default(""),
-  invitation: z.object({ createdTime: z.string().optional(), expiredTime: z.string().optional() }).optional(),
-  createdTime: z.string().optional(),
-  lastModifiedTime: z.string().optional(),
+export const userSchema = p3.message({
+  id: id(),
+  resourceVersion: p3.string(),
+  spec: p3.orEmpty(userSpecSchema),
+  stateDeprecated: p3.string(),
+  state: resourceState(),
+  asyncOperationId: p3.string(),
+  // Set only while an invitation is open: null (or absent) is a user who accepted long ago.
+  invitation: p3.optional(p3.message({ createdTime: p3.timestamp(), expiredTime: p3.timestamp() })),
+  createdTime: p3.timestamp(),
+  lastModifiedTime: p3.timestamp(),
 });
 
-export const namespaceSchema = z.object({
-  namespace: z.string().min(1),
-  resourceVersion: z.string().default(""),
-  spec: z.looseObject({ name: z.string().optional(), regions: z.array(z.string()).optional(), retentionDays: z.number().optional() }).default({}),
-  state: z.string().default(""),
-  activeRegion: z.string().optional(),
+export const namespaceSchema = p3.message({
+  namespace: id(),
+  resourceVersion: p3.string(),
+  spec: p3.orEmpty(p3.loose({ name: p3.string(), regions: p3.repeated(p3.string()), retentionDays: p3.int32() })),
+  stateDeprecated: p3.string(),
+  state: resourceState(),
+  activeRegion: p3.string(),
 });
 
-export const serviceAccountSchema = z.object({
-  id: z.string().min(1),
-  resourceVersion: z.string().default(""),
-  spec: z
-    .looseObject({
-      name: z.string().optional(),
-      description: z.string().optional(),
-      access: accessSchema.optional(),
-      namespaceScopedAccess: z.looseObject({ namespace: z.string().optional(), access: namespaceAccessSchema.optional() }).optional(),
-    })
-    .default({}),
-  state: z.string().default(""),
+export const serviceAccountSchema = p3.message({
+  id: id(),
+  resourceVersion: p3.string(),
+  spec: p3.orEmpty(
+    p3.loose({
+      name: p3.string(),
+      description: p3.string(),
+      // One of the two is set: account-wide access, or access to a single namespace.
+      access: p3.optional(accessSchema),
+      namespaceScopedAccess: p3.optional(p3.loose({ namespace: p3.string(), access: p3.optional(namespaceAccessSchema) })),
+    }),
+  ),
+  stateDeprecated: p3.string(),
+  state: resourceState(),
 });
 
-export const asyncOperationSchema = z.object({
-  id: z.string().default(""),
-  state: z.string().default(""),
-  checkDuration: z.string().optional(),
-  operationType: z.string().optional(),
-  failureReason: z.string().optional(),
+export const asyncOperationSchema = p3.message({
+  id: p3.string(),
+  stateDeprecated: p3.string(),
+  state: p3.enum(OPERATION_STATE),
+  checkDuration: p3.duration(),
+  operationType: p3.string(),
+  failureReason: p3.string(),
 });
 
 export type ApiUser = z.infer<typeof userSchema>;
 export type ApiUserSpec = z.infer<typeof userSpecSchema>;
+type Loose = { [field: string]: unknown };
+/**
+ * What UpdateUser and CreateUser send: a spec as read (every field at least at its default) or
+ * one with default fields left out, which proto3 JSON reads the same. Echoed values are what was
+ * read, so a write never turns a null into something that means more.
+ */
+export type UserSpecWrite = Loose & {
+  email: string;
+  access?: Loose & {
+    accountAccess?: Loose & { role?: string | number; roleDeprecated?: string };
+    namespaceAccesses?: Record<string, Loose & { permission?: string | number; permissionDeprecated?: string }>;
+  };
+};
 export type ApiNamespace = z.infer<typeof namespaceSchema>;
 export type ApiServiceAccount = z.infer<typeof serviceAccountSchema>;
 export type ApiAsyncOperation = z.infer<typeof asyncOperationSchema>;
 
-const accountResponse = z.object({
-  account: z.object({ id: z.string().min(1), state: z.string().optional(), resourceVersion: z.string().optional() }),
-});
-const usersPage = z.object({ users: z.array(userSchema).default([]), nextPageToken: z.string().default("") });
-const namespacesPage = z.object({ namespaces: z.array(namespaceSchema).default([]), nextPageToken: z.string().default("") });
+// Message fields the connector cannot do without are plain (not p3.optional): null fails them by name.
+const accountResponse = p3.message({ account: p3.message({ id: id(), state: resourceState(), resourceVersion: p3.string() }) });
+const usersPage = p3.message({ users: p3.repeated(userSchema), nextPageToken: p3.string() });
+const namespacesPage = p3.message({ namespaces: p3.repeated(namespaceSchema), nextPageToken: p3.string() });
 // The repeated field is `service_account` (singular) in the proto; `serviceAccounts` is accepted
 // too in case a later API version fixes the name.
-const serviceAccountsPage = z
-  .object({
-    serviceAccount: z.array(serviceAccountSchema).optional(),
-    serviceAccounts: z.array(serviceAccountSchema).optional(),
-    nextPageToken: z.string().default(""),
-  })
-  .transform((page) => ({ items: page.serviceAccount ?? page.serviceAccounts ?? [], nextPageToken: page.nextPageToken }));
-const userResponse = z.object({ user: userSchema });
+const serviceAccountsPage = p3
+  .message({ serviceAccount: p3.repeated(serviceAccountSchema), serviceAccounts: p3.repeated(serviceAccountSchema), nextPageToken: p3.string() })
+  .transform((page) => ({ items: page.serviceAccount.length > 0 ? page.serviceAccount : page.serviceAccounts, nextPageToken: page.nextPageToken }));
+const userResponse = p3.message({ user: userSchema });
 // A write answered without an operation has nothing left to wait for.
-const writeResponse = z.object({ asyncOperation: asyncOperationSchema.optional(), userId: z.string().optional() });
-const operationResponse = z.object({ asyncOperation: asyncOperationSchema });
+const writeResponse = p3.message({ asyncOperation: p3.optional(asyncOperationSchema), userId: p3.string() });
+const operationResponse = p3.message({ asyncOperation: asyncOperationSchema });
 
 export type Page<T> = { items: T[]; nextPageToken: string };
 
@@ -156,7 +161,7 @@ export function createApi(config: TemporalCloudConfig, ctx: ConnectorContext, tu
     listServiceAccounts: (pageToken: string): Promise<Page<ApiServiceAccount>> =>
       call({ path: "/cloud/service-accounts", query: { page_size: PAGE_SIZE, page_token: pageToken }, schema: serviceAccountsPage }),
     getUser: (userId: string) => call({ path: `/cloud/users/${enc(userId)}`, schema: userResponse }).then((r) => r.user),
-    updateUser: (userId: string, spec: ApiUserSpec, resourceVersion: string, asyncOperationId: string) =>
+    updateUser: (userId: string, spec: UserSpecWrite, resourceVersion: string, asyncOperationId: string) =>
       call({
         method: "POST",
         path: `/cloud/users/${enc(userId)}`,
@@ -170,7 +175,7 @@ export function createApi(config: TemporalCloudConfig, ctx: ConnectorContext, tu
         body: { access: { permission }, resource_version: resourceVersion, async_operation_id: asyncOperationId },
         schema: writeResponse,
       }),
-    createUser: (spec: ApiUserSpec, asyncOperationId: string) =>
+    createUser: (spec: UserSpecWrite, asyncOperationId: string) =>
       call({ method: "POST", path: "/cloud/users", body: { spec, async_operation_id: asyncOperationId }, schema: writeResponse }),
     deleteUser: (userId: string, resourceVersion: string, asyncOperationId: string) =>
       call({

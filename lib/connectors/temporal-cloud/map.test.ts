@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectorError } from "../types";
-import { namespaceSchema, userSchema } from "./api";
+import { namespaceSchema, serviceAccountSchema, userSchema } from "./api";
 import { mapTemporalError, NothingToChangeError, StaleResourceVersionError } from "./errors";
 import { accountStatus, knownAccountRoleRecords, namespaceEntitlements, namespaceResource, resourceTypeRecords, serviceAccountResource, userAccess, userResource } from "./map";
 import { operationOutcome, parseCheckDuration } from "./operations";
@@ -90,7 +90,7 @@ describe("map", () => {
   });
 
   it("maps service accounts as sync-only accounts", () => {
-    const record = serviceAccountResource({ id: "sa1", resourceVersion: "", state: "RESOURCE_STATE_ACTIVE", spec: { name: "ci", namespaceScopedAccess: { namespace: "prod.x" } } });
+    const record = serviceAccountResource(serviceAccountSchema.parse({ id: "sa1", state: "RESOURCE_STATE_ACTIVE", spec: { name: "ci", namespaceScopedAccess: { namespace: "prod.x" } } }));
     expect(record).toMatchObject({ resourceTypeId: "service-account", id: "sa1", displayName: "ci", profile: { namespaceScoped: "prod.x" } });
   });
 
@@ -105,6 +105,33 @@ describe("map", () => {
     const legacy = user({ accountAccess: { role: "admin" } });
     expect(withRole(legacy, roleBySlug("read")!).access?.accountAccess?.role).toBe("read");
     expect(withoutNamespace(before, "a.x").access?.namespaceAccesses).toEqual({});
+  });
+});
+
+describe("writing back a spec read with every field written out (grpc-gateway)", () => {
+  const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+  it("echoes what was read, zero enums left out and nulls only where they were (still meaning default)", () => {
+    const read = user({
+      accountAccess: { roleDeprecated: "", role: "ROLE_ADMIN" },
+      namespaceAccesses: { "a.x": { permissionDeprecated: "", permission: "PERMISSION_READ" }, "b.x": { permissionDeprecated: "", permission: 0 } },
+      futureMessage: null,
+    });
+    expect(json(withoutNamespace(read, "a.x"))).toEqual({
+      email: "ada@example.com",
+      access: { accountAccess: { roleDeprecated: "", role: "ROLE_ADMIN" }, namespaceAccesses: { "b.x": { permissionDeprecated: "" } }, futureMessage: null },
+    });
+    expect(json(withRole(read, roleBySlug("developer")!))).toMatchObject({ access: { accountAccess: { role: "ROLE_DEVELOPER" } } });
+  });
+
+  it("writes a role into a spec whose access was null without inventing anything else", () => {
+    expect(json(withRole(user(null), roleBySlug("read")!))).toEqual({ email: "ada@example.com", access: { accountAccess: { role: "ROLE_READ" } } });
+  });
+
+  it("keeps an unknown role number as the number, not as a lowercase legacy string", () => {
+    const numbered = user({ accountAccess: { role: 9 }, namespaceAccesses: {} });
+    expect(userAccess(numbered).role?.wire).toBe("9");
+    expect(withRole(numbered, roleBySlug("read")!).access?.accountAccess?.role).toBe("ROLE_READ");
   });
 });
 

@@ -2,6 +2,7 @@
 // warn about; these functions only say what a value means.
 import type { EntitlementRecord, GrantRecord, ResourceRecord, ResourceTypeRecord } from "../types";
 import type { ApiNamespace, ApiServiceAccount, ApiUser } from "./api";
+import { enumText } from "./proto3";
 import {
   ACCOUNT_ROLES,
   MEMBER_SLUG,
@@ -78,10 +79,11 @@ export function namespaceResource(namespace: ApiNamespace): ResourceRecord {
     displayName: namespaceDisplayName(namespace),
     description: `Temporal Cloud namespace ${namespace.namespace}.`,
     profile: {
-      state: namespace.state || null,
-      activeRegion: namespace.activeRegion ?? null,
-      regions: (namespace.spec.regions ?? []).join(", "),
-      retentionDays: namespace.spec.retentionDays ?? null,
+      state: stateText(namespace) || null,
+      activeRegion: namespace.activeRegion || null,
+      regions: namespace.spec.regions.join(", "),
+      // 0 is proto3's "not set": no namespace keeps its history for zero days.
+      retentionDays: namespace.spec.retentionDays || null,
     },
   };
 }
@@ -112,6 +114,11 @@ export function namespaceEntitlements(namespace: ApiNamespace): EntitlementRecor
 
 type UserStatus = NonNullable<ResourceRecord["user"]>["status"];
 
+/** The state enum of current API versions, else the string older versions send. */
+export function stateText(resource: { state: string | number | undefined; stateDeprecated: string }): string {
+  return enumText(resource.state) || resource.stateDeprecated;
+}
+
 /** `RESOURCE_STATE_ACTIVE` (current) or `active` (older API versions) → the account status. */
 export function accountStatus(state: string): UserStatus {
   const bare = state.toLowerCase().replace(/^resource_state_/, "").replace(/_/g, "");
@@ -122,15 +129,16 @@ export function accountStatus(state: string): UserStatus {
 }
 
 export function userResource(user: ApiUser): ResourceRecord {
-  const email = user.spec.email ?? "";
+  const email = user.spec.email;
+  const state = stateText(user);
   return {
     type: "resource",
     resourceTypeId: RESOURCE_TYPE.user,
     id: user.id,
     displayName: email || user.id,
-    user: { email: email || undefined, login: email || undefined, status: accountStatus(user.state) },
+    user: { email: email || undefined, login: email || undefined, status: accountStatus(state) },
     profile: {
-      state: user.state || null,
+      state: state || null,
       // An open invitation means the person has not signed in yet: reviewers want to see that.
       invitationPending: user.invitation !== undefined,
       invitationExpires: user.invitation?.expiredTime ?? null,
@@ -142,14 +150,15 @@ export function userResource(user: ApiUser): ResourceRecord {
 export function serviceAccountResource(account: ApiServiceAccount): ResourceRecord {
   const name = account.spec.name || account.id;
   const scoped = account.spec.namespaceScopedAccess?.namespace;
+  const state = stateText(account);
   return {
     type: "resource",
     resourceTypeId: RESOURCE_TYPE.serviceAccount,
     id: account.id,
     displayName: name,
     description: account.spec.description || undefined,
-    user: { login: name, status: accountStatus(account.state) },
-    profile: { state: account.state || null, namespaceScoped: scoped ?? null },
+    user: { login: name, status: accountStatus(state) },
+    profile: { state: state || null, namespaceScoped: scoped || null },
   };
 }
 
@@ -158,16 +167,14 @@ export type UserAccess = {
   namespaces: { namespaceId: string; permission: Term<NamespacePermission> }[];
 };
 
-const str = (value: string | number | undefined) => (value === undefined ? undefined : String(value));
-
 /** What a user's spec grants. Older API versions put the value in the `*Deprecated` string fields. */
 export function userAccess(user: ApiUser): UserAccess {
   const access = user.spec.access;
   const account = access?.accountAccess;
-  const role = readRole(str(account?.role)) ?? readRole(account?.roleDeprecated);
+  const role = readRole(enumText(account?.role)) ?? readRole(account?.roleDeprecated);
   const namespaces: UserAccess["namespaces"] = [];
   for (const [namespaceId, entry] of Object.entries(access?.namespaceAccesses ?? {})) {
-    const permission = readPermission(str(entry.permission)) ?? readPermission(entry.permissionDeprecated);
+    const permission = readPermission(enumText(entry.permission)) ?? readPermission(entry.permissionDeprecated);
     if (permission) namespaces.push({ namespaceId, permission });
   }
   return { role, namespaces };

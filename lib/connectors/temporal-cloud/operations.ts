@@ -3,6 +3,7 @@
 // bounded number of times, and names the failure when Temporal reports one.
 import { ConnectorError, type ConnectorContext } from "../types";
 import type { ApiAsyncOperation, TemporalCloudApi } from "./api";
+import { enumText } from "./proto3";
 
 export const DEFAULT_MAX_OPERATION_POLLS = 60;
 const DEFAULT_CHECK_MS = 1_000;
@@ -40,16 +41,18 @@ export async function awaitOperation(
   const sleep = ctx.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   let current = operation;
   for (let poll = 0; ; poll++) {
-    const outcome = operationOutcome(current.state);
+    // The State enum of current API versions, else the string older ones send.
+    const state = enumText(current.state) || current.stateDeprecated;
+    const outcome = operationOutcome(state);
     if (outcome === "done") return;
     if (outcome === "failed") {
-      const reason = current.failureReason?.trim() || "no reason given";
-      throw new ConnectorError("operation_failed", `Temporal Cloud could not complete the change (${what}): ${reason} (operation ${current.id}, ${current.state}).`);
+      const reason = current.failureReason.trim() || "no reason given";
+      throw new ConnectorError("operation_failed", `Temporal Cloud could not complete the change (${what}): ${reason} (operation ${current.id}, ${state}).`);
     }
     if (poll >= maxPolls) {
       throw new ConnectorError(
         "timeout",
-        `Temporal Cloud was still working on the change (${what}) after ${maxPolls} checks (operation ${current.id}, ${current.state || "no state"}). It may still complete; the next sync will show it.`,
+        `Temporal Cloud was still working on the change (${what}) after ${maxPolls} checks (operation ${current.id}, ${state || "no state"}). It may still complete; the next sync will show it.`,
         { retryable: true },
       );
     }

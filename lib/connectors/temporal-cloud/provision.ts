@@ -3,7 +3,7 @@
 // write it with that version and wait for the async operation. A stale version means someone
 // else wrote in between: re-read and decide again, once.
 import { ConnectorError, type ConnectorContext, type ProvisionRequest, type ProvisionResult } from "../types";
-import type { ApiAsyncOperation, ApiUser, ApiUserSpec, TemporalCloudApi } from "./api";
+import type { ApiAsyncOperation, ApiUser, TemporalCloudApi, UserSpecWrite } from "./api";
 import { NothingToChangeError, StaleResourceVersionError } from "./errors";
 import { userAccess } from "./map";
 import { awaitOperation } from "./operations";
@@ -59,23 +59,26 @@ export async function applyPlan(
   }
 }
 
-/** Older API versions carry lowercase strings (`admin`); write back in the form the user was read in. */
+/**
+ * Older API versions carry lowercase strings (`admin`); write back in the form the user was read
+ * in. A number is an enum value this code's table lacks, so a current version.
+ */
 function legacyStrings(user: ApiUser): boolean {
   const role = userAccess(user).role;
-  return role !== undefined && !/^ROLE_/i.test(role.wire);
+  return role !== undefined && !/^(ROLE_|\d+$)/i.test(role.wire);
 }
 
 /** The whole spec with a new role: UpdateUser replaces the spec, so everything else is echoed. */
-export function withRole(user: ApiUser, role: AccountRole): ApiUserSpec {
-  const spec = structuredClone(user.spec);
+export function withRole(user: ApiUser, role: AccountRole): UserSpecWrite {
+  const spec: UserSpecWrite = structuredClone(user.spec);
   const { roleDeprecated: _drop, ...account } = spec.access?.accountAccess ?? {};
   const value = legacyStrings(user) ? role.slug : role.wire;
   spec.access = { ...spec.access, accountAccess: { ...account, role: value } };
   return spec;
 }
 
-export function withoutNamespace(user: ApiUser, namespaceId: string): ApiUserSpec {
-  const spec = structuredClone(user.spec);
+export function withoutNamespace(user: ApiUser, namespaceId: string): UserSpecWrite {
+  const spec: UserSpecWrite = structuredClone(user.spec);
   const namespaces = { ...spec.access?.namespaceAccesses };
   delete namespaces[namespaceId];
   spec.access = { ...spec.access, namespaceAccesses: namespaces };

@@ -3,7 +3,7 @@
 // unmanaged; attached to one and synced, the Temporal Cloud accounts appear under their people,
 // and a deactivated person who still has a Temporal Cloud account shows under orphaned access.
 import { expect, test } from "./fixtures";
-import { expectLiveSyncToConnected, settingsInput } from "./connectors-helpers";
+import { expectLiveSyncToConnected, settingsInput, watchStatus } from "./connectors-helpers";
 import { testDb } from "./support/db";
 import { upstreamSecrets } from "./support/secrets";
 
@@ -28,6 +28,7 @@ test("Okta discovers the apps and the people; Temporal Cloud accounts land under
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("form", { name: "Connector settings" })).toContainText(/Okta domain|org URL|https/i);
   await settingsInput(page, "Okta domain").fill(OKTA_DOMAIN);
+  await watchStatus(page);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Settings saved. A sync has started.")).toBeVisible({ timeout: 30_000 });
   await expectLiveSyncToConnected(page);
@@ -61,6 +62,7 @@ test("Okta discovers the apps and the people; Temporal Cloud accounts land under
 
   await page.getByRole("button", { name: "Edit", exact: true }).click();
   await settingsInput(page, "API key").fill(upstreamSecrets.temporalApiKey);
+  await watchStatus(page);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expectLiveSyncToConnected(page);
 
@@ -73,7 +75,7 @@ test("Okta discovers the apps and the people; Temporal Cloud accounts land under
   await page.getByRole("searchbox", { name: "Search people" }).press("Enter");
   await expect(page.getByTestId("person-row")).toHaveCount(1);
   await page.getByRole("link", { name: "Dana Dubois" }).click();
-  const temporalAccount = page.getByTestId("person-account").filter({ hasText: "Temporal Cloud" });
+  const temporalAccount = page.getByTestId("person-account").filter({ has: page.getByRole("link", { name: "Temporal Cloud", exact: true }) });
   await expect(temporalAccount).toContainText("dana.dev@example.com");
   await expect(temporalAccount).toContainText("Matched by email");
   await page.screenshot({ path: "test-results/screens/person.png", fullPage: true });
@@ -98,7 +100,7 @@ test("Okta discovers the apps and the people; Temporal Cloud accounts land under
   await page.screenshot({ path: "test-results/screens/unmatched-accounts.png", fullPage: true });
   await page.goto("/admin/people?q=dana.dev");
   await page.getByRole("link", { name: "Dana Dubois" }).click();
-  await page.getByTestId("person-account").filter({ hasText: "Temporal Cloud" }).getByRole("link", { name: "dana.dev@example.com" }).first().click();
+  await page.getByTestId("person-account").filter({ has: page.getByRole("link", { name: "Temporal Cloud", exact: true }) }).getByRole("link", { name: "dana.dev@example.com" }).click();
   const person = page.getByTestId("account-person");
   await expect(person).toContainText("Dana Dubois");
   await expect(person).toContainText("matched by email");

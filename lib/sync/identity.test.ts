@@ -63,10 +63,11 @@ const ACCOUNTS: Account[] = [
   { id: "tc-zed", email: "zed@contractor.test" },
 ];
 
+/** Matched accounts and manual decisions (an unmatched account's row has no person). */
 async function links() {
   const { rows } = await ctx.pool.query<{ account: string; person: string | null; method: string; manual: boolean }>(
     `SELECT l.account_external_id AS account, p.display_name AS person, l.method, l.manual FROM account_links l LEFT JOIN people p ON p.id = l.person_id
-      WHERE l.connector_id = $1 ORDER BY 1`,
+      WHERE l.connector_id = $1 AND (l.person_id IS NOT NULL OR l.manual) ORDER BY 1`,
     [app.connectorId],
   );
   return rows;
@@ -117,7 +118,10 @@ describe("after the identity provider and an app sync", () => {
       { account: "tc-alice", person: "Alice Ng", method: "email", manual: false },
       { account: "tc-bob", person: "Bob Ruiz", method: "email", manual: false },
     ]);
-    const { listUnmatchedAccounts } = await import("@/lib/data/access-gaps");
+    // The unmatched account has its row too, with no person: that row is what the tab lists.
+    const { rows: zed } = await ctx.pool.query(`SELECT person_id, account_present FROM account_links WHERE connector_id = $1 AND account_external_id = 'tc-zed'`, [app.connectorId]);
+    expect(zed).toEqual([{ person_id: null, account_present: true }]);
+    const { listUnmatchedAccounts } = await import("@/lib/data/unmatched-accounts");
     const unmatched = await listUnmatchedAccounts({}, 50);
     // The identity provider's own users are the people themselves: never "unmatched".
     expect(unmatched.rows.map((r) => r.externalId)).toEqual(["tc-zed"]);
@@ -152,7 +156,8 @@ describe("later syncs", () => {
     expect(await setManualLink({ connectorId: app.connectorId, resourceTypeId: "user", externalId: "tc-zed" }, rows[0].id, actor)).toEqual({ ok: true });
     expect(await setManualLink({ connectorId: app.connectorId, resourceTypeId: "user", externalId: "tc-bob" }, null, actor)).toEqual({ ok: true });
     expect(await setManualLink({ connectorId: app.connectorId, resourceTypeId: "user", externalId: "nobody-here" }, null, actor)).toEqual({ ok: false, reason: "no_account" });
-    const { listUnmatchedAccounts, countOrphanedAccess } = await import("@/lib/data/access-gaps");
+    const { listUnmatchedAccounts } = await import("@/lib/data/unmatched-accounts");
+    const { countOrphanedAccess } = await import("@/lib/data/access-gaps");
     // Zed now belongs to Carol; Bob's account to nobody: still one unmatched, and Bob's orphan is gone.
     expect((await listUnmatchedAccounts({}, 50)).rows.map((r) => r.externalId)).toEqual(["tc-bob"]);
     expect((await listUnmatchedAccounts({}, 50)).total).toBe(1);
@@ -203,5 +208,41 @@ describe("later syncs", () => {
     expect((await links()).filter((l) => !l.manual)).toEqual([]);
     await setMatchAttribute(app.connectorId, "email", actor);
     expect((await links()).filter((l) => !l.manual)).toEqual([{ account: "tc-alice", person: "Alice Ng", method: "email", manual: false }]);
+  });
+});
+
+describe("the Unmatched accounts tab", () => {
+  it("pages by name with keyset cursors, per app and with search, and keeps a manual row of a vanished account out of it", async () => {
+    const { listUnmatchedAccounts } = await import("@/lib/data/unmatched-accounts");
+    const { setManualLink } = await import("@/lib/data/account-links");
+    const other = await createTestConnector(ctx.pool, { catalogId: "cloudflare", name: "Cloudflare" });
+    const strangers = ["Gus", "ana", "Eve", "dan", "Cy", "fay", "Bea"].map((name, i) => ({ id: `cf-${i}`, email: `${name}@elsewhere.test` }));
+    await sync.ingestRecords(other.connectorId, appSync(strangers), { trigger: "upload" });
+    const names = async (query: { appId?: string; q?: string }) => {
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await listUnmatchedAccounts({ ...query, after }, 3);
+        seen.push(...page.rows.map((r) => r.name));
+        if (!page.next) return { seen, total: page.total };
+        after = page.next;
+      }
+    };
+    const all = await names({});
+    // Case-insensitive name order across both apps (tc-bob is unlinked by hand earlier, so nobody's).
+    expect(all.seen).toEqual(["ana@elsewhere.test", "Bea@elsewhere.test", "bob@acme.test", "Cy@elsewhere.test", "dan@elsewhere.test", "Eve@elsewhere.test", "fay@elsewhere.test", "Gus@elsewhere.test"]);
+    expect(all.total).toBe(8);
+    expect((await names({ appId: other.applicationId })).seen).toHaveLength(7);
+    expect((await names({ q: "EVE" })).seen).toEqual(["Eve@elsewhere.test"]);
+    const back = await listUnmatchedAccounts({ before: (await listUnmatchedAccounts({}, 3)).next ?? undefined }, 3);
+    expect(back.rows.map((r) => r.name)).toEqual(["ana@elsewhere.test", "Bea@elsewhere.test"]);
+
+    // Ana is unlinked by hand, then vanishes upstream: her manual row stays, but not in the tab.
+    await setManualLink({ connectorId: other.connectorId, resourceTypeId: "user", externalId: "cf-1" }, null, actor);
+    await sync.ingestRecords(other.connectorId, appSync(strangers.filter((s) => s.id !== "cf-1")), { trigger: "upload" });
+    const { rows } = await ctx.pool.query(`SELECT manual, account_present, account_active FROM account_links WHERE connector_id = $1 AND account_external_id = 'cf-1'`, [other.connectorId]);
+    expect(rows).toEqual([{ manual: true, account_present: false, account_active: false }]);
+    expect((await names({ appId: other.applicationId })).seen).not.toContain("ana@elsewhere.test");
+    expect((await names({ appId: other.applicationId })).total).toBe(6);
   });
 });

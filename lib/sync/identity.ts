@@ -12,8 +12,9 @@ import { snapshotTableName } from "./snapshot-tables";
 export type MatchAttribute = "email" | "username" | "externalId";
 export const MATCH_ATTRIBUTES: readonly MatchAttribute[] = ["email", "username", "externalId"];
 
-/** A connection or the pool: matching is one statement, so it needs no dedicated client. */
-export type Queryable = pg.ClientBase | pg.Pool;
+// A connector's accounts sort and hash in memory (100,000 accounts need ~40 MB): at the
+// default 4 MB they spill to disk and matching takes twice as long. Set for the transaction only.
+const MATCH_WORK_MEM = "64MB";
 
 export function toMatchAttribute(value: string | null | undefined): MatchAttribute {
   return MATCH_ATTRIBUTES.includes(value as MatchAttribute) ? (value as MatchAttribute) : "email";
@@ -99,76 +100,88 @@ const MATCH_KEY: Record<MatchAttribute, { account: string; person: string }> = {
 };
 
 /**
- * Links each account of the run to the person its attribute names (an account matching two
- * people takes the active one, then the oldest). Manual links and unlinks keep their person;
- * automatic links whose account no longer matches are removed. Every link gets the account's
- * name, email and activity, and the run records how many accounts nobody matches.
+ * Gives every account of the run its link row: the person its attribute names (an account
+ * matching two people takes the active one, then the oldest), or none (an unmatched account,
+ * so the Unmatched accounts tab reads one partial index instead of scanning snapshots). Manual
+ * links and unlinks keep their person, and stay (marked not present) while their account is
+ * missing; automatic rows of accounts that are gone are removed. Rows carry the account's name,
+ * email and activity, and the run records how many accounts nobody matches.
+ *
+ * One pass: the accounts, the best person per key and the connector's existing rows are joined
+ * once (a FULL JOIN, so what is gone shows as well), and only rows that differ are written: a
+ * re-sync with nothing new dirties nothing.
  */
-export async function matchConnectorAccounts(client: Queryable, connectorId: string, runId: string, attribute: MatchAttribute) {
+export async function matchConnectorAccounts(client: pg.ClientBase, connectorId: string, runId: string, attribute: MatchAttribute) {
   const resources = snapshotTableName("resources", runId);
   const key = MATCH_KEY[attribute];
+  // The caller holds a transaction (publish, a reset, a change of attribute): SET LOCAL ends with it.
+  await client.query(`SET LOCAL work_mem = '${MATCH_WORK_MEM}'`);
   const { rows } = await client.query<{ linked: number; unlinked: number; unmatched: number }>(
-    `WITH acc AS MATERIALIZED (
+    `WITH acc AS (
        SELECT r.resource_type_id, r.external_id, r.display_name, r.email, ${key.account} AS k,
               (r.user_status IS NULL OR r.user_status IN ('enabled', 'unspecified')) AS active
          FROM ${resources} r WHERE r.is_user
-     ), cand AS MATERIALIZED (
-       SELECT DISTINCT ON (a.resource_type_id, a.external_id) a.*, p.id AS person_id
-         FROM acc a JOIN people p ON p.${key.person} = a.k
-        ORDER BY a.resource_type_id, a.external_id, (p.removed_at IS NOT NULL), (p.status <> 'active'), p.seq
-     ), changed AS (
-       -- Only links that differ are written: a re-sync with nothing new locks and dirties nothing.
-       SELECT c.* FROM cand c
-         LEFT JOIN account_links l ON l.connector_id = $1 AND l.resource_type_id = c.resource_type_id AND l.account_external_id = c.external_id
-        WHERE l.connector_id IS NULL
-           OR (CASE WHEN l.manual THEN l.person_id ELSE c.person_id END, CASE WHEN l.manual THEN l.method ELSE $2 END, c.display_name, c.email, c.active)
-              IS DISTINCT FROM (l.person_id, l.method, l.account_name, l.account_email, l.account_active)
+     ), best AS (
+       -- Per key, the person an account goes to: active before not, present before removed,
+       -- then the oldest. An anti-join, not DISTINCT ON: it hashes instead of sorting everyone.
+       SELECT p.${key.person} AS k, p.id FROM people p
+        WHERE p.${key.person} IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM people q WHERE q.${key.person} = p.${key.person} AND q.id <> p.id
+                AND ((q.removed_at IS NOT NULL), (q.status <> 'active'), q.seq) < ((p.removed_at IS NOT NULL), (p.status <> 'active'), p.seq))
+     ), m AS MATERIALIZED (
+       SELECT a.resource_type_id, a.external_id, a.display_name, a.email, a.active, b.id AS matched,
+              l.resource_type_id AS l_type, l.account_external_id AS l_id, l.person_id AS l_person, l.method AS l_method, l.manual AS l_manual,
+              l.account_name AS l_name, l.account_email AS l_email, l.account_active AS l_active, l.account_present AS l_present
+         FROM acc a LEFT JOIN best b ON b.k = a.k
+         FULL JOIN (SELECT * FROM account_links WHERE connector_id = $1) l ON l.resource_type_id = a.resource_type_id AND l.account_external_id = a.external_id
      ), up AS (
-       INSERT INTO account_links AS l (connector_id, resource_type_id, account_external_id, person_id, method, manual, account_name, account_email, account_active, updated_at)
-       SELECT $1, c.resource_type_id, c.external_id, c.person_id, $2, false, c.display_name, c.email, c.active, ${NOW_UTC} FROM changed c
+       INSERT INTO account_links AS l (connector_id, resource_type_id, account_external_id, person_id, method, manual, account_name, account_email, account_active, account_present, updated_at)
+       SELECT $1, m.resource_type_id, m.external_id, m.matched, $2, false, m.display_name, m.email, m.active, true, ${NOW_UTC}
+         FROM m
+        WHERE m.external_id IS NOT NULL AND (m.l_id IS NULL
+           OR (CASE WHEN m.l_manual THEN m.l_person ELSE m.matched END, CASE WHEN m.l_manual THEN m.l_method ELSE $2 END, m.display_name, m.email, m.active, true)
+              IS DISTINCT FROM (m.l_person, m.l_method, m.l_name, m.l_email, m.l_active, m.l_present))
        ON CONFLICT (connector_id, resource_type_id, account_external_id) DO UPDATE
           SET person_id = CASE WHEN l.manual THEN l.person_id ELSE EXCLUDED.person_id END,
               method = CASE WHEN l.manual THEN l.method ELSE EXCLUDED.method END,
               account_name = EXCLUDED.account_name, account_email = EXCLUDED.account_email, account_active = EXCLUDED.account_active,
-              updated_at = EXCLUDED.updated_at
-        WHERE (CASE WHEN l.manual THEN l.person_id ELSE EXCLUDED.person_id END, CASE WHEN l.manual THEN l.method ELSE EXCLUDED.method END,
-               EXCLUDED.account_name, EXCLUDED.account_email, EXCLUDED.account_active)
-              IS DISTINCT FROM (l.person_id, l.method, l.account_name, l.account_email, l.account_active)
+              account_present = true, updated_at = EXCLUDED.updated_at
+       RETURNING (person_id IS NOT NULL) AS linked
+     ), gone AS (
+       -- Accounts the snapshot no longer has: automatic rows go, manual ones stay, marked.
+       DELETE FROM account_links l USING m
+        WHERE m.external_id IS NULL AND NOT m.l_manual
+          AND l.connector_id = $1 AND l.resource_type_id = m.l_type AND l.account_external_id = m.l_id
        RETURNING 1
-     ), manual AS (
-       -- Manual links of accounts nobody matches: refresh what the account looks like now.
-       UPDATE account_links l
-          SET account_name = coalesce(a.display_name, l.account_name), account_email = CASE WHEN a.external_id IS NULL THEN l.account_email ELSE a.email END,
-              account_active = coalesce(a.active, false), updated_at = ${NOW_UTC}
-         FROM account_links m LEFT JOIN acc a ON a.resource_type_id = m.resource_type_id AND a.external_id = m.account_external_id
-        WHERE m.connector_id = $1 AND m.manual AND l.connector_id = m.connector_id AND l.resource_type_id = m.resource_type_id AND l.account_external_id = m.account_external_id
-          AND NOT EXISTS (SELECT 1 FROM cand c WHERE c.resource_type_id = m.resource_type_id AND c.external_id = m.account_external_id)
-          AND (coalesce(a.display_name, l.account_name), coalesce(a.active, false)) IS DISTINCT FROM (l.account_name, l.account_active)
-       RETURNING 1
-     ), del AS (
-       DELETE FROM account_links l
-        WHERE l.connector_id = $1 AND NOT l.manual
-          AND NOT EXISTS (SELECT 1 FROM cand c WHERE c.resource_type_id = l.resource_type_id AND c.external_id = l.account_external_id)
+     ), kept AS (
+       UPDATE account_links l SET account_present = false, account_active = false, updated_at = ${NOW_UTC}
+         FROM m
+        WHERE m.external_id IS NULL AND m.l_manual AND m.l_present
+          AND l.connector_id = $1 AND l.resource_type_id = m.l_type AND l.account_external_id = m.l_id
        RETURNING 1
      ), unmatched AS (
-       SELECT count(*)::int AS n
-         FROM acc a
-         LEFT JOIN account_links m ON m.connector_id = $1 AND m.manual AND m.resource_type_id = a.resource_type_id AND m.account_external_id = a.external_id
-         LEFT JOIN cand c ON c.resource_type_id = a.resource_type_id AND c.external_id = a.external_id
-        WHERE CASE WHEN m.manual THEN m.person_id IS NULL ELSE c.person_id IS NULL END
+       SELECT count(*)::int AS n FROM m WHERE m.external_id IS NOT NULL AND (CASE WHEN m.l_manual THEN m.l_person ELSE m.matched END) IS NULL
      ), counted AS (
        -- Runs whether or not the SELECT reads it, like every data-modifying WITH.
        UPDATE sync_runs SET unmatched_accounts = (SELECT n FROM unmatched) WHERE id = $3 RETURNING 1
      )
-     SELECT (SELECT count(*) FROM up)::int AS linked, (SELECT count(*) FROM del)::int AS unlinked, (SELECT n FROM unmatched) AS unmatched,
-            (SELECT count(*) FROM manual)::int AS refreshed`,
+     SELECT (SELECT count(*) FILTER (WHERE linked) FROM up)::int AS linked, (SELECT count(*) FROM gone)::int AS unlinked,
+            (SELECT n FROM unmatched) AS unmatched, (SELECT count(*) FROM kept)::int AS kept`,
     [connectorId, attribute, runId],
   );
   return rows[0];
 }
 
 /** Called by publishSnapshot inside its transaction, after the run became current. */
-export async function applyIdentityAfterPublish(client: pg.ClientBase, connectorId: string, runId: string) {
+export async function applyIdentityAfterPublish(client: pg.ClientBase, connectorId: string, runId: string, timings: Record<string, number> = {}) {
+  const timed = async <T>(name: string, step: () => Promise<T>) => {
+    const started = performance.now();
+    try {
+      return await step();
+    } finally {
+      timings[name] = (timings[name] ?? 0) + performance.now() - started;
+    }
+  };
   const { rows } = await client.query<{ catalog_id: string; baton_provider: string | null; match_attribute: string }>(
     `SELECT catalog_id, baton_provider, match_attribute FROM connectors WHERE id = $1`,
     [connectorId],
@@ -177,15 +190,15 @@ export async function applyIdentityAfterPublish(client: pg.ClientBase, connector
   if (!connector) return;
   const provider = isIdentityProvider(connector.catalog_id, connector.baton_provider);
   if (!provider) {
-    await matchConnectorAccounts(client, connectorId, runId, toMatchAttribute(connector.match_attribute));
+    await timed("matchMs", () => matchConnectorAccounts(client, connectorId, runId, toMatchAttribute(connector.match_attribute)));
     return;
   }
-  await refreshPeople(client, connectorId, runId);
-  await refreshDiscoveredApps(client, connectorId, runId, provider.name);
+  await timed("peopleMs", () => refreshPeople(client, connectorId, runId));
+  await timed("discoveredAppsMs", () => refreshDiscoveredApps(client, connectorId, runId, provider.name));
   // FOR SHARE: a connector publishing at the same time finishes first (and matches its own new
   // run after we commit), so no stale snapshot's matches can overwrite a newer one's.
   const current = await client.query<{ id: string; current_sync_run_id: string; match_attribute: string }>(
     `SELECT id, current_sync_run_id, match_attribute FROM connectors WHERE current_sync_run_id IS NOT NULL ORDER BY id FOR SHARE`,
   );
-  for (const c of current.rows) await matchConnectorAccounts(client, c.id, c.current_sync_run_id, toMatchAttribute(c.match_attribute));
+  for (const c of current.rows) await timed("matchMs", () => matchConnectorAccounts(client, c.id, c.current_sync_run_id, toMatchAttribute(c.match_attribute)));
 }

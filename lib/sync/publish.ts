@@ -102,7 +102,7 @@ export async function publishSnapshot(
       [connectorId, runId],
     );
     // People, discovered apps and account matches change with the snapshot, in the same commit.
-    await applyIdentityAfterPublish(client, connectorId, runId);
+    await applyIdentityAfterPublish(client, connectorId, runId, timings);
     await client.query("COMMIT");
     return { published: true, previousRunId: connector.rows[0].current };
   } catch (error) {

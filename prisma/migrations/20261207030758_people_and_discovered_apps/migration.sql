@@ -46,6 +46,8 @@ CREATE TABLE "account_links" (
     "account_name" TEXT NOT NULL DEFAULT '',
     "account_email" TEXT,
     "account_active" BOOLEAN NOT NULL DEFAULT true,
+    "account_present" BOOLEAN NOT NULL DEFAULT true,
+    "seq" BIGSERIAL NOT NULL,
     "linked_by_id" TEXT,
     "updated_at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -79,3 +81,9 @@ CREATE UNIQUE INDEX "applications_discovered_by_connector_id_discovered_external
 CREATE INDEX "people_name_seq_idx" ON "people" (lower("display_name"), "seq");
 CREATE INDEX "people_search_idx" ON "people" USING gin ((lower("display_name") || ' ' || lower(coalesce("email", ''))) gin_trgm_ops);
 CREATE INDEX "people_left_idx" ON "people" ("id") WHERE "status" <> 'active';
+
+-- Unmatched accounts (a link row with no person, for an account the snapshot has), by name
+-- over every app and within one connector: the Unmatched accounts tab walks one of these and
+-- stops at the page, whatever the size of the snapshots.
+CREATE INDEX "account_links_unmatched_idx" ON "account_links" (lower("account_name"), "seq") WHERE "person_id" IS NULL AND "account_present";
+CREATE INDEX "account_links_unmatched_connector_idx" ON "account_links" ("connector_id", lower("account_name"), "seq") WHERE "person_id" IS NULL AND "account_present";

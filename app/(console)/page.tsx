@@ -51,7 +51,7 @@ export default async function OverviewPage() {
         )}
         {admin && (
           <Card>
-            <CardHeader title="Connectors" description="Pull access data from Temporal Cloud, Cloudflare and Baton connectors." />
+            <CardHeader title="Connectors" description="Pull access data from Temporal Cloud, Cloudflare, Okta and Baton connectors." />
             <CardBody>
               <ButtonLink href="/admin/connectors" variant="secondary">
                 Open Connectors

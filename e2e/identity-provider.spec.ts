@@ -82,7 +82,8 @@ test("Okta discovers the apps and the people; Temporal Cloud accounts land under
 
   // 5. Orphaned access: Devon left (deactivated in Okta) but still holds a Temporal Cloud account.
   await page.goto("/admin/people?tab=orphaned");
-  const devon = page.getByTestId("orphaned-row").filter({ hasText: "Devon Drake" }).filter({ hasText: "Temporal Cloud" });
+  // Other journeys' Temporal Cloud apps share the simulator (and Devon): this app's row only.
+  const devon = page.getByTestId("orphaned-row").filter({ hasText: "Devon Drake" }).filter({ has: page.getByText("Temporal Cloud", { exact: true }) });
   await expect(devon).toContainText("Deactivated");
   await expect(devon).toContainText("devon.dev@example.com");
   await page.screenshot({ path: "test-results/screens/orphaned-access.png", fullPage: true });

@@ -1,23 +1,11 @@
-// The lists a governance team works from: accounts that belong to nobody (unmatched), and
-// orphaned access: accounts still active in an app whose person is suspended or deactivated
-// in the identity provider, with the grants they hold. An identity provider's own accounts
-// are the people themselves and are left out of both.
+// Orphaned access, a list a governance team works from (unmatched accounts are the other, in
+// unmatched-accounts.ts): accounts still active in an app whose person is suspended or
+// deactivated in the identity provider, with the grants they hold. An identity provider's own
+// accounts are the people themselves and are left out.
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
-import { isIdentityProvider } from "@/lib/connectors/identity";
-import { encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
-
-type CurrentRun = { connector_id: string; run_id: string; unmatched: number | null };
-
-/** Current runs of the connectors that are not identity providers (optionally one app's). */
-async function appRuns(appId?: string): Promise<CurrentRun[]> {
-  const { rows } = await getPool().query<CurrentRun & { catalog_id: string; baton_provider: string | null }>(
-    `SELECT c.id AS connector_id, c.current_sync_run_id AS run_id, r.unmatched_accounts AS unmatched, c.catalog_id, c.baton_provider
-       FROM connectors c JOIN sync_runs r ON r.id = c.current_sync_run_id WHERE $1::text IS NULL OR c.application_id = $1`,
-    [appId ?? null],
-  );
-  return rows.filter((r) => !isIdentityProvider(r.catalog_id, r.baton_provider));
-}
+import { appRuns, type CurrentRun } from "./app-runs";
+import { encodeCursor, finishPage, planKeyset, type Page } from "./keyset";
 
 export type GapAccount = {
   rowId: string;
@@ -45,39 +33,8 @@ const toGap = (r: DbGap): GapAccount => ({
   status: r.user_status,
 });
 
-const SEARCH_COUNT_CAP = 1_000;
-
 /** The direction a keyset plan reads in, for an outer query that re-sorts its page. */
 const direction = (orderBy: string) => (orderBy.endsWith("DESC") ? "DESC" : "ASC");
-
-// A scalar subquery, not NOT EXISTS: the planner would turn NOT EXISTS into an anti-join over
-// every account and sort them all; this way it walks the name index and stops at the page
-// (1.7 ms instead of 19 ms at 20,000 accounts, and it stays flat at a million).
-const UNMATCHED = `r.is_user AND (SELECT l.person_id FROM account_links l WHERE l.connector_id = r.connector_id AND l.resource_type_id = r.resource_type_id
-                     AND l.account_external_id = r.external_id) IS NULL`;
-
-/** Accounts matched to no person, per app or overall, by name, with search. */
-export async function listUnmatchedAccounts(query: { appId?: string; q?: string; after?: string; before?: string }, size: number): Promise<Page<GapAccount>> {
-  const runs = await appRuns(query.appId);
-  if (!runs.length) return { rows: [], total: 0, totalCapped: false, next: null, prev: null };
-  const search = query.q ? likePattern(query.q) : null;
-  const base: unknown[] = [runs.map((r) => r.run_id), search];
-  const plan = planKeyset({ keyExpr: "lower(r.display_name)", idExpr: "r.id", dir: "asc", after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
-  const filter = `r.sync_run_id = ANY($1::text[]) AND ${UNMATCHED} AND ($2::text IS NULL OR (lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $2)`;
-  const { rows } = await getPool().query<DbGap>(
-    `SELECT r.id, a.id AS app_id, a.name AS app_name, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.user_status, r.sort_key
-       FROM (SELECT r.*, lower(r.display_name) AS sort_key FROM resources r WHERE ${filter} AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${size + 1}) r
-       JOIN connectors c ON c.id = r.connector_id JOIN applications a ON a.id = c.application_id
-      ORDER BY r.sort_key ${direction(plan.orderBy)}, r.id ${direction(plan.orderBy)}`,
-    [...base, ...plan.params],
-  );
-  const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.id));
-  // Without a search the matcher's own counts answer; a search counts, up to a cap.
-  if (!search) return { ...page, rows: page.rows.map(toGap), total: runs.reduce((n, r) => n + (r.unmatched ?? 0), 0), totalCapped: false };
-  const { rows: count } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM resources r WHERE ${filter} LIMIT ${SEARCH_COUNT_CAP + 1}) m`, base);
-  const n = count[0]?.n ?? 0;
-  return { ...page, rows: page.rows.map(toGap), total: Math.min(n, SEARCH_COUNT_CAP), totalCapped: n > SEARCH_COUNT_CAP };
-}
 
 export type OrphanedAccount = GapAccount & { personId: string; personName: string; personEmail: string | null; personStatus: string; grants: number; entitlements: string[] };
 

@@ -1,6 +1,8 @@
 // Shared by the benchmarks: a fresh embedded database with the app's environment pointing at
-// it, argument parsing, a peak-RSS sampler and figure formatting. Benchmarks print figures;
+// it, a simulator in its own process, one measured sync, argument parsing, a peak-RSS sampler
+// and figure formatting. Benchmarks print figures;
 // they are not tests.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { startTestDatabase, type TestDatabase } from "@/tests/test-database";
@@ -52,4 +54,41 @@ export function machine() {
 export function printTable(rows: [string, string][]) {
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+}
+
+/**
+ * Runs `script --simulator` (with this run's arguments) in a child process, as a remote upstream
+ * would be, and returns the JSON line it prints once listening, with a way to stop it.
+ */
+export async function startSimulatorProcess<T extends object>(script: string, name: string): Promise<T & { stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, "--simulator", ...process.argv.slice(2)], { stdio: ["ignore", "pipe", "inherit"] });
+  const line = await new Promise<string>((resolve, reject) => {
+    let buffer = "";
+    child.stdout.on("data", (data: Buffer) => {
+      buffer += data.toString();
+      if (buffer.includes("\n")) resolve(buffer.split("\n")[0]);
+    });
+    child.once("exit", (code) => reject(new Error(`The ${name} simulator exited (${code}).`)));
+  });
+  return { ...(JSON.parse(line) as T), stop: () => child.kill("SIGTERM") };
+}
+
+/**
+ * One sync of a connector through the real engine, timed, with this process's peak RSS; throws
+ * unless it succeeded. `storeMs` is what the store path spent (COPY, index builds, publish).
+ */
+export async function measuredSync(connectorId: string) {
+  const { enqueueSync, executeRun, getRunProgress } = await import("@/lib/sync");
+  const { runId } = await enqueueSync(connectorId, "manual");
+  const rss = trackPeakRss();
+  const started = performance.now();
+  await executeRun(runId);
+  const wallMs = performance.now() - started;
+  rss.stop();
+  const run = await getRunProgress(runId);
+  if (run?.status !== "SUCCEEDED") throw new Error(`The sync did not succeed: ${run?.status} ${run?.errorMessage ?? ""}`);
+  const t = run.timings ?? {};
+  const storeMs = (t.storeWriteMs ?? 0) + (t.indexMs ?? 0) + (t.publishMs ?? 0);
+  const rows = run.counts.resourceTypes + run.counts.resources + run.counts.entitlements + run.counts.grants;
+  return { runId, run, timings: t, wallMs, peakMb: rss.peakMb(), storeMs, rows };
 }

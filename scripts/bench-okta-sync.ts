@@ -3,9 +3,8 @@
 // as a remote upstream would be, synced through the real adapter, HTTP and store path. Prints
 // requests against the minimum pages, the store write against a raw COPY of the same rows in
 // the same run, and the peak RSS of this process (the sync's).
-import { spawn } from "node:child_process";
 import type pg from "pg";
-import { fmt, numberArg, printTable, trackPeakRss } from "./bench-common";
+import { fmt, measuredSync, numberArg, printTable, startSimulatorProcess } from "./bench-common";
 import { rawCopyBaseline } from "./bench-raw-copy";
 
 export type OktaOrgSize = { users: number; groups: number; memberships: number; apps: number };
@@ -49,18 +48,9 @@ export async function serveOktaSimulator(size: OktaOrgSize) {
 
 export type OktaSimulatorProcess = { url: string; minimum: number; control: string; stop: () => void };
 
-/** Starts the simulator in a child process (this script with --simulator); before the app's env loads. */
-export async function startOktaSimulatorProcess(script: string): Promise<OktaSimulatorProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, "--simulator", ...process.argv.slice(2)], { stdio: ["ignore", "pipe", "inherit"] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffer = "";
-    child.stdout.on("data", (data: Buffer) => {
-      buffer += data.toString();
-      if (buffer.includes("\n")) resolve(buffer.split("\n")[0]);
-    });
-    child.once("exit", (code) => reject(new Error(`The Okta simulator exited (${code}).`)));
-  });
-  return { ...(JSON.parse(line) as { url: string; minimum: number; control: string }), stop: () => child.kill("SIGTERM") };
+/** The simulator in a child process (the benchmark script with --simulator), before the app's env loads. */
+export function startOktaSimulatorProcess(script: string): Promise<OktaSimulatorProcess> {
+  return startSimulatorProcess<Omit<OktaSimulatorProcess, "stop">>(script, "Okta");
 }
 
 async function simulatorStats(control: string) {
@@ -74,7 +64,6 @@ export async function benchOktaSync(pool: pg.Pool, sim: OktaSimulatorProcess, si
   {
     const { sealJson } = await import("@/lib/crypto");
     const { OKTA_DEMO_API_TOKEN } = await import("@/e2e/upstreams/okta/auth");
-    const { enqueueSync, executeRun, getRunProgress } = await import("@/lib/sync");
     const { deleteConnector } = await import("@/lib/data/connectors");
     await pool.query(`INSERT INTO applications (id, name, managed, updated_at) VALUES ('oktaapp', 'Okta', true, now())`);
     await pool.query(
@@ -83,21 +72,10 @@ export async function benchOktaSync(pool: pg.Pool, sim: OktaSimulatorProcess, si
       [sealJson({ domain: "https://gatekeeper-demo.okta.com", authMethod: "api-token", apiToken: OKTA_DEMO_API_TOKEN })],
     );
     const before = (await simulatorStats(sim.control)).total;
-    const { runId } = await enqueueSync("oktaconnector", "manual");
-    const rss = trackPeakRss();
-    const started = performance.now();
-    await executeRun(runId);
-    const wallMs = performance.now() - started;
-    rss.stop();
-    const run = await getRunProgress(runId);
-    if (run?.status !== "SUCCEEDED") throw new Error(`The Okta sync did not succeed: ${run?.status} ${run?.errorMessage ?? ""}`);
+    const { runId, run, timings: t, wallMs, peakMb, storeMs, rows } = await measuredSync("oktaconnector");
     const requests = (await simulatorStats(sim.control)).total - before;
-    const t = run.timings ?? {};
-    const storeMs = (t.storeWriteMs ?? 0) + (t.indexMs ?? 0) + (t.publishMs ?? 0);
-    const rows = run.counts.resourceTypes + run.counts.resources + run.counts.entitlements + run.counts.grants;
     const baseline = await rawCopyBaseline(pool, runId);
     const ratio = storeMs / baseline.copyMs;
-    const peakMb = rss.peakMb();
     const { rows: people } = await pool.query<{ n: number; apps: number }>(
       `SELECT (SELECT count(*)::int FROM people WHERE identity_connector_id = 'oktaconnector') AS n,
               (SELECT count(*)::int FROM applications WHERE discovered_by_connector_id = 'oktaconnector') AS apps`,

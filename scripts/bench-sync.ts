@@ -3,8 +3,7 @@
 // be), syncs it through the real adapter, HTTP and store path, then COPYs the same rows raw
 // into scratch tables for comparison. Prints wall time, rows per second, peak RSS, upstream
 // requests against the minimum, and the store-write / raw COPY ratio.
-import { spawn } from "node:child_process";
-import { fmt, flagArg, machine, numberArg, printTable, startBenchDatabase, trackPeakRss } from "./bench-common";
+import { fmt, flagArg, machine, measuredSync, numberArg, printTable, startBenchDatabase, startSimulatorProcess } from "./bench-common";
 import { rawCopyBaseline } from "./bench-raw-copy";
 
 const users = numberArg("users", 100_000);
@@ -19,19 +18,6 @@ async function serveSimulator() {
   console.log(JSON.stringify({ url: sim.url, serviceAccounts: org.counts.serviceAccounts }));
 }
 
-async function startSimulatorProcess(): Promise<{ url: string; serviceAccounts: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "--simulator", ...process.argv.slice(2)], { stdio: ["ignore", "pipe", "inherit"] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffer = "";
-    child.stdout.on("data", (data: Buffer) => {
-      buffer += data.toString();
-      if (buffer.includes("\n")) resolve(buffer.split("\n")[0]);
-    });
-    child.once("exit", (code) => reject(new Error(`The simulator exited (${code}).`)));
-  });
-  return { ...(JSON.parse(line) as { url: string; serviceAccounts: number }), stop: () => child.kill("SIGTERM") };
-}
-
 async function control(url: string, body?: object) {
   const response = await fetch(`${url}/__control`, body ? { method: "POST", body: JSON.stringify(body) } : undefined);
   return (await response.json()) as { stats: { total: number; byKind: Record<string, number> } };
@@ -40,13 +26,13 @@ async function control(url: string, body?: object) {
 async function main() {
   console.log(`bench:sync — ${fmt(users)} users, ${fmt(grants)} namespace grants, ${fmt(namespaces)} namespaces`);
   console.log(`Machine: ${machine()}`);
-  const sim = await startSimulatorProcess();
+  const sim = await startSimulatorProcess<{ url: string; serviceAccounts: number }>(import.meta.filename, "Temporal Cloud");
   const database = await startBenchDatabase({ TEMPORAL_CLOUD_API_URL: sim.url, CLOUDFLARE_PACING: "false" });
   try {
     const { getSyncPool, closeSyncPool } = await import("@/lib/sync/pool");
     const { sealJson } = await import("@/lib/crypto");
     const { DEMO_API_KEY } = await import("@/e2e/upstreams/temporal-cloud/server");
-    const { enqueueSync, executeRun, getRunProgress, stopSyncQueue } = await import("@/lib/sync");
+    const { stopSyncQueue } = await import("@/lib/sync");
     const pool = getSyncPool();
     await pool.query(`INSERT INTO applications (id, name, managed, updated_at) VALUES ('benchapp', 'Temporal Cloud', true, now())`);
     await pool.query(
@@ -55,24 +41,12 @@ async function main() {
       [sealJson({ apiKey: DEMO_API_KEY })],
     );
     await control(sim.url, { action: "reset-stats" });
-    const { runId } = await enqueueSync("benchconnector", "manual");
-
-    const rss = trackPeakRss();
-    const started = performance.now();
-    await executeRun(runId);
-    const wallMs = performance.now() - started;
-    rss.stop();
-    const run = await getRunProgress(runId);
-    if (run?.status !== "SUCCEEDED") throw new Error(`The sync did not succeed: ${run?.status} ${run?.errorMessage ?? ""}`);
+    const { runId, run, timings: t, wallMs, peakMb, storeMs, rows } = await measuredSync("benchconnector");
     const { stats } = await control(sim.url);
 
-    const t = run.timings ?? {};
-    const storeMs = (t.storeWriteMs ?? 0) + (t.indexMs ?? 0) + (t.publishMs ?? 0);
-    const rows = run.counts.resourceTypes + run.counts.resources + run.counts.entitlements + run.counts.grants;
     const minimum = [users, namespaces, sim.serviceAccounts].reduce((sum, n) => sum + Math.max(1, Math.ceil(n / PAGE)), 0);
     const baseline = await rawCopyBaseline(pool, runId);
     const ratio = storeMs / baseline.copyMs;
-    const peakMb = rss.peakMb();
 
     console.log("\nResult");
     printTable([

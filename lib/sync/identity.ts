@@ -116,7 +116,7 @@ export async function matchConnectorAccounts(client: pg.ClientBase, connectorId:
   const key = MATCH_KEY[attribute];
   // The caller holds a transaction (publish, a reset, a change of attribute): SET LOCAL ends with it.
   await client.query(`SET LOCAL work_mem = '${MATCH_WORK_MEM}'`);
-  const { rows } = await client.query<{ linked: number; unlinked: number; unmatched: number }>(
+  const { rows } = await client.query<{ linked: number; unlinked: number; unmatched: number; kept: number }>(
     `WITH acc AS (
        SELECT r.resource_type_id, r.external_id, r.display_name, r.email, ${key.account} AS k,
               (r.user_status IS NULL OR r.user_status IN ('enabled', 'unspecified')) AS active

@@ -4,7 +4,8 @@
 //    store write ≤ 2× a raw COPY of the same rows, peak RSS ≤ 512 MB).
 // 2. Matching N people against the accounts of other connectors (≤ 2× a bare UPDATE … FROM of
 //    the same join) and the People pages' p95 (target ≤ 50 ms).
-// --only-sync / --only-match run one part.
+// --only-sync / --only-match run one part; --hold keeps the database up afterwards (its URL is
+// printed) to EXPLAIN a query against the same data, until Ctrl-C.
 import { flagArg, fmt, machine, startBenchDatabase } from "./bench-common";
 import { benchIdentity } from "./bench-identity";
 import { benchOktaSync, oktaOrgSize, serveOktaSimulator, startOktaSimulatorProcess } from "./bench-okta-sync";
@@ -35,6 +36,10 @@ async function main() {
     }
     const ok = checks.every(([pass]) => pass);
     console.log(`\n${ok ? "PASS" : "FAIL"}: ${checks.map(([, text]) => text).join("; ")}`);
+    if (flagArg("hold")) {
+      console.log(`Holding the database at ${database.url} (Ctrl-C ends it)`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+    }
     await stopSyncQueue();
     await closeSyncPool();
     await getPool().end();

@@ -44,6 +44,18 @@ const ORPHANED_FROM = `FROM people p
        JOIN account_links l ON l.person_id = p.id AND l.account_active
       WHERE p.status <> 'active' AND l.connector_id = ANY($1::text[])`;
 
+/**
+ * People who left and still have an active account, in name order: a walk of the partial
+ * name index of people who left, each probed for one active link. A scalar subquery, not
+ * EXISTS: EXISTS becomes a semi-join that hashes every link of every app (~200 ms at a million
+ * accounts) before the first row; this stops at the page (~1 ms).
+ */
+const orphanedPeople = (where: string, orderBy: string, limit: number) =>
+  `SELECT p.id, p.seq, lower(p.display_name) AS sort_key FROM people p
+    WHERE p.status <> 'active' AND ${where}
+      AND (SELECT true FROM account_links l WHERE l.person_id = p.id AND l.account_active AND l.connector_id = ANY($1::text[]) LIMIT 1)
+    ORDER BY ${orderBy} LIMIT ${limit}`;
+
 /** Orphaned access, by person, each account with its grant count and first entitlements. */
 export async function listOrphanedAccess(query: { after?: string; before?: string }, size: number): Promise<Page<OrphanedAccount>> {
   const runs = await appRuns();
@@ -52,7 +64,7 @@ export async function listOrphanedAccess(query: { after?: string; before?: strin
   const plan = planKeyset({ keyExpr: "lower(p.display_name)", idExpr: "p.seq", dir: "asc", after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
   // Keyset by person; a person's accounts come together on their page (a person holds few).
   const { rows } = await getPool().query<DbGap & { seq: string; person_id: string; person_name: string; person_email: string | null; person_status: string; grants: number; entitlements: string[] | null }>(
-    `WITH page AS (SELECT DISTINCT p.id, p.seq, lower(p.display_name) AS sort_key ${ORPHANED_FROM} AND ${plan.where} ORDER BY ${plan.orderBy.replaceAll("lower(p.display_name)", "sort_key").replaceAll("p.seq", "seq")} LIMIT ${size + 1})
+    `WITH page AS (${orphanedPeople(plan.where, plan.orderBy, size + 1)})
      SELECT l.account_external_id AS external_id, l.resource_type_id, l.connector_id, l.account_name AS display_name, l.account_email AS email, 'enabled' AS user_status,
             pg.seq::text AS seq, pg.sort_key, p.id AS person_id, p.display_name AS person_name, p.email AS person_email, p.status AS person_status,
             a.id AS app_id, a.name AS app_name, c.current_sync_run_id || ':' || l.resource_type_id || ':' || l.account_external_id AS id, g.grants, g.entitlements
@@ -91,10 +103,12 @@ export async function listOrphanedAccess(query: { after?: string; before?: strin
   };
 }
 
-/** Orphaned accounts: the console home page's figure. */
+/** Orphaned accounts: the console home page's figure, kept by the matcher with each run. */
 export async function countOrphanedAccess(runs?: CurrentRun[]): Promise<number> {
   const current = runs ?? (await appRuns());
   if (!current.length) return 0;
+  if (current.every((r) => r.orphaned !== null)) return current.reduce((n, r) => n + (r.orphaned ?? 0), 0);
+  // A run matched before the count was kept: count it the slow way once more.
   const { rows } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n ${ORPHANED_FROM}`, [current.map((r) => r.connector_id)]);
   return rows[0]?.n ?? 0;
 }
@@ -110,8 +124,7 @@ export async function* streamOrphanedGrants(batch = 500): AsyncGenerator<Orphane
   let after: [string, string] | null = null;
   for (;;) {
     const result: pg.QueryResult<OrphanedGrantDbRow> = await getPool().query<OrphanedGrantDbRow>(
-      `WITH page AS (SELECT DISTINCT p.id, p.seq, lower(p.display_name) AS sort_key ${ORPHANED_FROM}
-                       AND ($2::text IS NULL OR (lower(p.display_name), p.seq) > ($2::text, $3::bigint)) ORDER BY 3, 2 LIMIT ${batch})
+      `WITH page AS (${orphanedPeople("($2::text IS NULL OR (lower(p.display_name), p.seq) > ($2::text, $3::bigint))", "lower(p.display_name), p.seq", batch)})
        SELECT pg.sort_key, pg.seq::text AS seq, p.display_name AS person_name, p.email AS person_email, p.status AS person_status, a.name AS app_name,
               l.account_name AS display_name, l.account_email AS email, coalesce(e.display_name, gr.entitlement_id) AS entitlement
          FROM page pg JOIN people p ON p.id = pg.id

@@ -1,8 +1,9 @@
 // Linking an app account to a person by hand, and undoing it. A manual link (or a manual
 // "belongs to nobody") survives every later sync; "Match automatically" hands the account back
 // to the matching rule at once. Each change is audited with who did it.
+import type pg from "pg";
 import { getPool } from "@/lib/db/client";
-import { matchConnectorAccounts, toMatchAttribute, type MatchAttribute } from "@/lib/sync/identity";
+import { lockConnectorLinks, matchConnectorAccounts, toMatchAttribute, type MatchAttribute } from "@/lib/sync/identity";
 import { recordAudit } from "./audit";
 
 type Actor = { id: string; email: string };
@@ -10,8 +11,8 @@ export type AccountAddress = { connectorId: string; resourceTypeId: string; exte
 
 export type AccountLinkView = { personId: string | null; personName: string | null; personEmail: string | null; personStatus: string | null; method: string; manual: boolean } | null;
 
-export async function getAccountLink(account: AccountAddress): Promise<AccountLinkView> {
-  const { rows } = await getPool().query<{ person_id: string | null; display_name: string | null; email: string | null; status: string | null; method: string; manual: boolean }>(
+export async function getAccountLink(account: AccountAddress, db: Pick<pg.ClientBase, "query"> = getPool()): Promise<AccountLinkView> {
+  const { rows } = await db.query<{ person_id: string | null; display_name: string | null; email: string | null; status: string | null; method: string; manual: boolean }>(
     `SELECT l.person_id, p.display_name, p.email, p.status, l.method, l.manual
        FROM account_links l LEFT JOIN people p ON p.id = l.person_id
       WHERE l.connector_id = $1 AND l.resource_type_id = $2 AND l.account_external_id = $3`,
@@ -40,26 +41,45 @@ export async function setManualLink(account: AccountAddress, personId: string | 
   const current = await currentAccount(account);
   if (!current) return { ok: false, reason: "no_account" };
   let personName = "nobody";
+  let personStatus: string | null = null;
   if (personId) {
-    const { rows } = await getPool().query<{ display_name: string }>(`SELECT display_name FROM people WHERE id = $1`, [personId]);
+    const { rows } = await getPool().query<{ display_name: string; status: string }>(`SELECT display_name, status FROM people WHERE id = $1`, [personId]);
     if (!rows[0]) return { ok: false, reason: "no_person" };
     personName = rows[0].display_name;
+    personStatus = rows[0].status;
   }
-  const before = await getAccountLink(account);
-  const delta = (before?.personId ? 0 : 1) - (personId ? 1 : 0);
-  await getPool().query(
-    `INSERT INTO account_links (connector_id, resource_type_id, account_external_id, person_id, method, manual, linked_by_id, account_name, account_email, account_active, updated_at)
-     VALUES ($1, $2, $3, $4, 'manual', true, $5, $6, $7, $8, now() AT TIME ZONE 'UTC')
-     ON CONFLICT (connector_id, resource_type_id, account_external_id) DO UPDATE
-        SET person_id = EXCLUDED.person_id, method = 'manual', manual = true, linked_by_id = EXCLUDED.linked_by_id, updated_at = EXCLUDED.updated_at`,
-    [account.connectorId, account.resourceTypeId, account.externalId, personId, actor.id, current.display_name, current.email, current.active],
-  );
-  // The run's unmatched count follows the link at once (a full re-match waits for the next sync).
-  if (delta !== 0) {
-    await getPool().query(`UPDATE sync_runs r SET unmatched_accounts = greatest(0, coalesce(r.unmatched_accounts, 0) + $2) FROM connectors c WHERE c.id = $1 AND r.id = c.current_sync_run_id`, [
-      account.connectorId,
-      delta,
-    ]);
+  // Under the connector's link lock, like a match, so neither writes a row the other misses
+  // and the counts below move from the row as it is.
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    await lockConnectorLinks(client, account.connectorId);
+    const before = await getAccountLink(account, client);
+    const delta = (before?.personId ? 0 : 1) - (personId ? 1 : 0);
+    // Orphaned access: an active account whose person has left.
+    const orphaned = (status: string | null | undefined) => (current.active && status != null && status !== "active" ? 1 : 0);
+    const orphanedDelta = orphaned(personStatus) - orphaned(before?.personId ? before.personStatus : null);
+    await client.query(
+      `INSERT INTO account_links (connector_id, resource_type_id, account_external_id, person_id, method, manual, linked_by_id, account_name, account_email, account_active, updated_at)
+       VALUES ($1, $2, $3, $4, 'manual', true, $5, $6, $7, $8, now() AT TIME ZONE 'UTC')
+       ON CONFLICT (connector_id, resource_type_id, account_external_id) DO UPDATE
+          SET person_id = EXCLUDED.person_id, method = 'manual', manual = true, linked_by_id = EXCLUDED.linked_by_id, updated_at = EXCLUDED.updated_at`,
+      [account.connectorId, account.resourceTypeId, account.externalId, personId, actor.id, current.display_name, current.email, current.active],
+    );
+    // The run's counts follow the link at once (a full re-match waits for the next sync).
+    if (delta !== 0 || orphanedDelta !== 0) {
+      await client.query(
+        `UPDATE sync_runs r SET unmatched_accounts = greatest(0, coalesce(r.unmatched_accounts, 0) + $2), orphaned_accounts = greatest(0, r.orphaned_accounts + $3)
+           FROM connectors c WHERE c.id = $1 AND r.id = c.current_sync_run_id`,
+        [account.connectorId, delta, orphanedDelta],
+      );
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
   }
   await recordAudit({
     actor,

@@ -1,7 +1,8 @@
 // People: the identity provider's identities, and for one person every account matched to
 // them in every app with the grants those accounts hold ("all access of this person").
 import { getPool } from "@/lib/db/client";
-import { encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
+import { COUNT_CAP, encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
+import { searchInOrder, type SearchHits } from "./search-in-order";
 
 export type PersonStatus = "active" | "suspended" | "deactivated";
 
@@ -19,7 +20,7 @@ export type PersonRow = {
   accounts: number;
 };
 
-type DbPerson = {
+type DbPerson = SearchHits & {
   id: string;
   seq: string;
   display_name: string;
@@ -63,20 +64,29 @@ export async function listPeople(query: PeopleQuery, size: number): Promise<Page
   const search = query.q ? likePattern(query.q) : null;
   const base: unknown[] = [search, query.status ?? null];
   const plan = planKeyset({ keyExpr: "lower(p.display_name)", idExpr: "p.seq", dir: "asc", after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
-  const where = `($1::text IS NULL OR (lower(p.display_name) || ' ' || lower(coalesce(p.email, ''))) LIKE $1) AND ($2::text IS NULL OR p.status = $2)`;
-  const { rows } = await getPool().query<DbPerson>(
-    `SELECT ${PERSON_COLUMNS}, lower(p.display_name) AS sort_key
-       FROM (SELECT * FROM people p WHERE ${where} AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${size + 1}) p ${MANAGER_JOIN}
-      ORDER BY ${plan.orderBy}`,
-    [...base, ...plan.params],
-  );
+  const filter = `($2::text IS NULL OR p.status = $2)`;
+  // With $1 bound, `$1 IS NULL` folds away in the plan and the trigram index still serves.
+  const match = `($1::text IS NULL OR (lower(p.display_name) || ' ' || lower(coalesce(p.email, ''))) LIKE $1)`;
+  const read = async (source: string) =>
+    (await getPool().query<DbPerson>(`SELECT ${PERSON_COLUMNS}, lower(p.display_name) AS sort_key, p.search_hits FROM (${source}) p ${MANAGER_JOIN} ORDER BY ${plan.orderBy}`, [...base, ...plan.params])).rows;
+  const limit = size + 1;
+  const { rows, hits } = search
+    ? await searchInOrder({ from: "people p", filter, match, cursor: plan.where, orderBy: plan.orderBy, limit }, read)
+    : { rows: await read(`SELECT *, NULL::bigint AS search_hits FROM people p WHERE ${filter} AND ${match} AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${limit}`), hits: null };
+  const where = `${filter} AND ${match}`;
   const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.seq));
-  const { rows: count } = await getPool().query<{ n: number }>(
-    search || query.status ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where} LIMIT 10001) m` : `SELECT count(*)::int AS n FROM people`,
-    search || query.status ? base : [],
-  );
-  const n = count[0]?.n ?? 0;
-  return { ...page, rows: page.rows.map(toPerson), total: Math.min(n, 10_000), totalCapped: n > 10_000 };
+  const n =
+    hits ??
+    (
+      await getPool().query<{ n: number }>(
+        search || query.status ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m` : `SELECT count(*)::int AS n FROM people`,
+        search || query.status ? base : [],
+      )
+    ).rows[0]?.n ??
+    0;
+  // A search or a filter counts up to a cap; everyone is counted exactly.
+  const capped = Boolean(search || query.status) && n > COUNT_CAP;
+  return { ...page, rows: page.rows.map(toPerson), total: capped ? COUNT_CAP : n, totalCapped: capped };
 }
 
 export async function getPerson(id: string): Promise<PersonRow | null> {
@@ -157,11 +167,9 @@ export async function listPersonAccess(personId: string): Promise<PersonAccount[
 
 /** People to link an account to by hand: search by name or email, at most `limit`. */
 export async function searchPeople(q: string, limit = 20): Promise<{ id: string; name: string; email: string | null; status: PersonStatus }[]> {
-  const { rows } = await getPool().query<{ id: string; display_name: string; email: string | null; status: PersonStatus }>(
-    `SELECT p.id, p.display_name, p.email, p.status FROM people p
-      WHERE (lower(p.display_name) || ' ' || lower(coalesce(p.email, ''))) LIKE $1
-      ORDER BY lower(p.display_name), p.seq LIMIT $2`,
-    [likePattern(q), limit],
+  const match = `(lower(p.display_name) || ' ' || lower(coalesce(p.email, ''))) LIKE $1`;
+  const { rows } = await searchInOrder({ from: "people p", filter: "TRUE", match, cursor: "TRUE", orderBy: "lower(p.display_name), p.seq", limit }, async (source) =>
+    (await getPool().query<SearchHits & { id: string; display_name: string; email: string | null; status: PersonStatus }>(`SELECT p.id, p.display_name, p.email, p.status, p.search_hits FROM (${source}) p ORDER BY lower(p.display_name), p.seq`, [likePattern(q)])).rows,
   );
   return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email, status: r.status }));
 }

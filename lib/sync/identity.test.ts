@@ -171,6 +171,24 @@ describe("later syncs", () => {
     ]);
     const audit = await ctx.pool.query(`SELECT kind FROM audit_events WHERE kind LIKE 'account.%' ORDER BY at`);
     expect(audit.rows.map((r) => r.kind)).toEqual(["account.linked", "account.unlinked"]);
+    expect(await countOrphanedAccess()).toBe(1);
+  });
+
+  it("keep the orphaned-access count with the match: a person who leaves and comes back", async () => {
+    const gaps = await import("@/lib/data/access-gaps");
+    // What the page and the home page must agree with, counted the slow way.
+    const live = async () =>
+      (await ctx.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM account_links l JOIN people p ON p.id = l.person_id WHERE l.connector_id = $1 AND l.account_active AND p.status <> 'active'`, [app.connectorId])).rows[0].n;
+    // The figure the matcher keeps with the run (read by the pages instead of counting).
+    const kept = async () => (await ctx.pool.query<{ n: number | null }>(`SELECT r.orphaned_accounts AS n FROM connectors c JOIN sync_runs r ON r.id = c.current_sync_run_id WHERE c.id = $1`, [app.connectorId])).rows[0].n;
+    expect(await kept()).toBe(await live());
+    const suspended = { ...ALICE, status: "disabled" as const, okta: "SUSPENDED" };
+    await sync.ingestRecords(idp.connectorId, oktaSync({ users: [suspended, BOB, CAROL], apps: [TEMPORAL, SLACK], groupMembers: ["00u1"] }), { trigger: "upload" });
+    expect([await gaps.countOrphanedAccess(), await kept(), await live()]).toEqual([2, 2, 2]);
+    expect((await gaps.listOrphanedAccess({}, 50)).rows.map((r) => [r.personName, r.externalId])).toEqual([["Alice Ng", "tc-alice"], ["Carol Diaz", "tc-zed"]]);
+    await sync.ingestRecords(idp.connectorId, oktaSync({ users: [ALICE, BOB, CAROL], apps: [TEMPORAL, SLACK], groupMembers: ["00u1"] }), { trigger: "upload" });
+    expect([await gaps.countOrphanedAccess(), await kept(), await live()]).toEqual([1, 1, 1]);
+    expect((await gaps.listOrphanedAccess({}, 50)).total).toBe(1);
   });
 
   it("an account matched to two people is impossible by constraint", async () => {

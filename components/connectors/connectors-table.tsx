@@ -12,6 +12,8 @@ export type ConnectorListRow = {
   owners: { id: string; name: string }[];
   status: ConnectorStatusName;
   lastSyncAt: Date | null;
+  /** Why it needs attention, e.g. "Failing for 3 h" or "Runner not seen for 2 days". */
+  attention?: string | null;
 };
 
 export function ConnectorsTable({ rows }: { rows: ConnectorListRow[] }) {
@@ -40,6 +42,7 @@ export function ConnectorsTable({ rows }: { rows: ConnectorListRow[] }) {
             <Td>{row.owners.map((o) => o.name).join(", ") || "—"}</Td>
             <Td className="whitespace-nowrap">
               <ConnectorStatusBadge status={row.status} />
+              {row.attention && <p className="mt-1 text-xs font-medium text-red-700">{row.attention}</p>}
             </Td>
             <Td className="whitespace-nowrap text-slate-500">{row.lastSyncAt ? formatDateTime(row.lastSyncAt) : "Never"}</Td>
           </Tr>

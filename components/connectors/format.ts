@@ -17,3 +17,12 @@ export function formatDuration(from: Date | string | null, to: Date | string | n
   if (seconds < 60) return `${seconds} s`;
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+
+/** "4 min", "3 h", "2 days": how long something has been so, for "Failing for …". */
+export function formatElapsed(since: Date | string, now: Date = new Date()) {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  if (minutes < 60) return `${Math.max(1, minutes)} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}

@@ -5,6 +5,7 @@ import type pg from "pg";
 import type { SyncRecord } from "@/lib/connectors/types";
 import { SyncCancelledError, SyncShutdownError, SyncSupersededError } from "./errors";
 import { indexSnapshot, publishSnapshot, removeSnapshot, SUPERSEDED } from "./publish";
+import { recordRunChanges } from "./run-changes";
 import type { RunLog } from "./run-log";
 import { recordProgress } from "./runs";
 import { createSnapshotTables, dropSnapshotTables } from "./snapshot-tables";
@@ -87,6 +88,8 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   await pool.query(`UPDATE sync_runs SET timings = $2::jsonb WHERE id = $1`, [runId, JSON.stringify(timings)]).catch(() => {});
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   log.info(`Published the new snapshot in ${seconds(timings.totalMs)} (stream ${seconds(timings.streamMs)}, indexes ${seconds(timings.indexMs)}, publish ${seconds(timings.publishMs)}).`);
+  // Before the previous snapshot goes: the Overview's "since the previous sync" figures.
+  await recordRunChanges(client, runId, result.previousRunId).catch((error: Error) => log.warn(`What this sync changed could not be counted: ${error.message}`));
   if (result.previousRunId) {
     // The previous snapshot is no longer visible to new reads; dropping it can fail (a lock
     // wait, a restart) without harm: the sweeper removes what is left.

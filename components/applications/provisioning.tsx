@@ -1,21 +1,23 @@
 "use client";
-// Grant and Revoke on an entitlement's page. Whether they show is decided on the server (the
+// Grant and Revoke on an entitlement's page and an account's page. Whether they show is decided on the server (the
 // page passes them in only when allowed); the server decides again when they are used. The
 // confirmation says exactly what will happen; a failure keeps the dialog open with the
 // upstream's message, a success closes it, refreshes the page and leaves a notice.
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useState, useTransition, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useState, useTransition, type ReactNode } from "react";
 import type { ActionResultLike } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Select } from "@/components/ui/input";
-import type { ProvisionInput } from "@/lib/validation/provisioning";
+import { SearchCombobox, type SearchPage } from "@/components/ui/search-combobox";
+import type { GrantCandidatesInput, ProvisionInput } from "@/lib/validation/provisioning";
 
 type ProvisionAction = (input: ProvisionInput) => Promise<ActionResultLike<{ message: string }>>;
 export type ProvisioningSubject = { connectorId: string; connectorName: string; entitlementId: string; entitlementName: string };
 export type GrantChoice = { resourceTypeId: string; externalId: string; name: string; email: string | null };
+export type GrantCandidate = GrantChoice & { holds: boolean };
+type CandidateSearch = (input: GrantCandidatesInput) => Promise<ActionResultLike<SearchPage<GrantCandidate>>>;
 
 const NoticeContext = createContext<(message: string) => void>(() => {});
 
@@ -56,15 +58,19 @@ function useProvision(run: ProvisionAction, onDone: () => void) {
 
 const label = (choice: GrantChoice) => (choice.email && choice.email !== choice.name ? `${choice.name} (${choice.email})` : choice.name);
 
-export function GrantButton({ subject, choices, note, grant }: { subject: ProvisioningSubject; choices: GrantChoice[]; note: string | null; grant: ProvisionAction }) {
+export function GrantButton({ subject, search, note, grant }: { subject: ProvisioningSubject; search: CandidateSearch; note: string | null; grant: ProvisionAction }) {
   const [open, setOpen] = useState(false);
-  const [chosen, setChosen] = useState("");
-  const { error, setError, pending, submit } = useProvision(grant, () => setOpen(false));
-  const choice = choices.find((c) => `${c.resourceTypeId}\u0000${c.externalId}` === chosen);
+  const [choice, setChoice] = useState<GrantCandidate | null>(null);
+  const { error, setError, pending, submit } = useProvision(grant, () => {
+    setOpen(false);
+    setChoice(null);
+  });
   const close = () => {
     setOpen(false);
+    setChoice(null);
     setError(null);
   };
+  const find = useCallback((q: string, after?: string) => search({ connectorId: subject.connectorId, entitlementId: subject.entitlementId, q, after }), [search, subject.connectorId, subject.entitlementId]);
   // `contents`: no box of its own, but the dialog stops inheriting the bold title or the
   // right-aligned cell it is placed in.
   return (
@@ -72,16 +78,27 @@ export function GrantButton({ subject, choices, note, grant }: { subject: Provis
       <Button size="sm" onClick={() => setOpen(true)}>
         Grant
       </Button>
-      <Dialog open={open} onClose={close} title={`Grant ${subject.entitlementName}`} description={`Choose an account of ${subject.connectorName}.`}>
-        <Field id="grant-account" label="Account" help={choices.length === 0 ? "Every account already holds this entitlement." : undefined}>
-          <Select id="grant-account" value={chosen} onChange={(event) => setChosen(event.target.value)}>
-            <option value="">Choose an account…</option>
-            {choices.map((c) => (
-              <option key={`${c.resourceTypeId}:${c.externalId}`} value={`${c.resourceTypeId}\u0000${c.externalId}`}>
-                {label(c)}
-              </option>
-            ))}
-          </Select>
+      <Dialog open={open} onClose={close} title={`Grant ${subject.entitlementName}`} description={`Search the accounts of ${subject.connectorName}.`}>
+        <Field id="grant-account" label="Account" help="Type part of a name or email.">
+          <SearchCombobox
+            id="grant-account"
+            search={find}
+            value={choice}
+            onChange={setChoice}
+            optionKey={(c) => `${c.resourceTypeId}:${c.externalId}`}
+            optionText={label}
+            renderOption={(c) => (
+              <>
+                <span className="font-medium">{c.name}</span>
+                {c.email && c.email !== c.name && <span className="ml-2 text-slate-500">{c.email}</span>}
+              </>
+            )}
+            unavailable={(c) => (c.holds ? "Already holds it" : null)}
+            placeholder="Name or email"
+            noun="accounts"
+            listLabel={`Accounts of ${subject.connectorName}`}
+            describedBy="grant-account-help"
+          />
         </Field>
         {choice && (
           <p className="mt-4 text-sm text-slate-700" data-testid="provisioning-summary">

@@ -55,32 +55,6 @@ export async function getProvisioningTarget(connectorId: string, entitlementId: 
   };
 }
 
-export type GrantCandidate = { resourceTypeId: string; externalId: string; name: string; email: string | null };
-
-// The Grant dialog's choices. A select, so it is capped; past the cap the person types to
-// narrow (the dialog's search), which is enough for the apps this console manages today.
-export const CANDIDATE_LIMIT = 200;
-
-/** Accounts of the connector that do not hold the entitlement yet, by name. */
-export async function listGrantCandidates(runId: string, entitlementId: string, q?: string): Promise<GrantCandidate[]> {
-  const search = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const { rows } = await getPool().query<{ resource_type_id: string; external_id: string; display_name: string; email: string | null }>(
-    `SELECT r.resource_type_id, r.external_id, r.display_name, r.email FROM resources r
-      WHERE r.sync_run_id = $1 AND r.is_user
-        -- Only the account types the entitlement may go to (Temporal service accounts carry the
-        -- user trait but are sync only): the same rule provisioningRefusal applies on submit.
-        AND NOT EXISTS (SELECT 1 FROM entitlements e WHERE e.sync_run_id = r.sync_run_id AND e.external_id = $2
-              AND cardinality(e.grantable_to) > 0 AND NOT r.resource_type_id = ANY(e.grantable_to))
-        AND ($3::text IS NULL OR (lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $3)
-        AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.entitlement_id) = hashtext($2::text)
-              AND g.entitlement_id = $2 AND hashtext(g.principal_external_id) = hashtext(r.external_id) AND g.principal_external_id = r.external_id
-              AND g.principal_type_id = r.resource_type_id)
-      ORDER BY lower(r.display_name), r.id LIMIT ${CANDIDATE_LIMIT}`,
-    [runId, entitlementId, search],
-  );
-  return rows.map((r) => ({ resourceTypeId: r.resource_type_id, externalId: r.external_id, name: r.display_name, email: r.email }));
-}
-
 export type ProvisioningEffects = { grantNote: string | null; revokeNote: string | null; revokable: boolean };
 
 /**

@@ -13,3 +13,13 @@ export const provisionSchema = z.object({
 
 export type ProvisionInput = z.infer<typeof provisionSchema>;
 export type ProvisionKind = "grant" | "revoke";
+
+/** The Grant dialog's search: part of a name or email, and the cursor of the next page. */
+export const grantCandidatesSchema = z.object({
+  connectorId: z.string().trim().min(1).max(64),
+  entitlementId: externalId,
+  q: z.string().trim().max(100, "Type at most 100 characters.").optional(),
+  after: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/).optional(),
+});
+
+export type GrantCandidatesInput = z.infer<typeof grantCandidatesSchema>;

@@ -146,6 +146,7 @@ export const actionRegistry: ActionEntry[] = [
     name: "revokeEntitlementAction",
     cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.cloudflare, entitlementId: "role:admin:member", principalTypeId: "user", principalId: "alice" })),
   },
+  { kind: "action", file: PROVISIONING_ACTIONS, name: "searchGrantCandidatesAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.cloudflare, entitlementId: "role:admin:member", q: "ali" })) },
 ];
 
 export const routeRegistry: RouteEntry[] = [

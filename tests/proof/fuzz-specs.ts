@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
 import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, searchPeopleSchema } from "@/lib/validation/people";
-import { provisionSchema } from "@/lib/validation/provisioning";
+import { grantCandidatesSchema, provisionSchema } from "@/lib/validation/provisioning";
 import { addUserSchema, changeRoleSchema, roles, setPasswordSchema, setupSchema, setUserDisabledSchema } from "@/lib/validation/users";
 import type { Fixtures } from "./support/fixtures";
 import { idString, type InputRecord } from "./support/fuzz-inputs";
@@ -163,4 +163,17 @@ export const fuzzSpecs: FuzzSpec[] = [
         }),
     }),
   ),
+  {
+    file: PROVISIONING_ACTIONS,
+    name: "searchGrantCandidatesAction",
+    schema: grantCandidatesSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER_OR_OWNER,
+    snapshot: true,
+    valid: (fx) =>
+      fc.record(
+        { connectorId: connectorId(fx), entitlementId: externalId(fx.snapshot?.entitlementIds ?? []), q: fc.string({ maxLength: 100 }), after: fc.constantFrom("WyJhIiwiMSJd", "bm90LWEtY3Vyc29y") },
+        { requiredKeys: ["connectorId", "entitlementId"] },
+      ),
+  },
 ];

@@ -11,11 +11,12 @@ import { recordAudit } from "@/lib/data/audit";
 import { canEditConnector } from "@/lib/data/connector-access";
 import { openStoredConfig } from "@/lib/data/connector-settings-store";
 import { createProvisioningTask } from "@/lib/data/provisioning-tasks";
-import { getProvisioningTarget, provisioningRefusal } from "@/lib/data/provisioning";
+import { searchGrantCandidates } from "@/lib/data/grant-candidates";
+import { getProvisioningConnector, getProvisioningTarget, provisioningRefusal } from "@/lib/data/provisioning";
 import type { CurrentUser } from "@/lib/auth";
 import { enqueueSync, SyncRefusedError } from "@/lib/sync";
 import { recordProvisionedChange } from "@/lib/sync/provisioned";
-import { provisionSchema, type ProvisionInput, type ProvisionKind } from "@/lib/validation/provisioning";
+import { grantCandidatesSchema, provisionSchema, type ProvisionInput, type ProvisionKind } from "@/lib/validation/provisioning";
 
 // Super and Connector Administrators, and the connector's owners whatever their role: the
 // role list lets everyone in and `authorize` (canEditConnector) decides.
@@ -23,7 +24,7 @@ const allRoles = ["SUPER_ADMIN", "CONNECTOR_ADMIN", "USER"] as const;
 
 type Actor = Pick<CurrentUser, "id" | "email">;
 
-const authorize = (user: CurrentUser, input: ProvisionInput) => canEditConnector(user, input.connectorId);
+const authorize = (user: CurrentUser, input: { connectorId: string }) => canEditConnector(user, input.connectorId);
 
 function audit(actor: Actor, kind: ProvisionKind, input: ProvisionInput, result: "ok" | "refused" | "failed", summary: string, message: string) {
   return recordAudit({
@@ -93,3 +94,10 @@ async function requestFromRunner(kind: ProvisionKind, input: ProvisionInput, act
 
 export const grantEntitlementAction = action({ schema: provisionSchema, roles: allRoles, authorize }, (input, actor) => provision("grant", input, actor));
 export const revokeEntitlementAction = action({ schema: provisionSchema, roles: allRoles, authorize }, (input, actor) => provision("revoke", input, actor));
+
+/** The Grant dialog's picker, as the person types: the same people who may grant may search. */
+export const searchGrantCandidatesAction = action({ schema: grantCandidatesSchema, roles: allRoles, authorize }, async (input) => {
+  const connector = await getProvisioningConnector(input.connectorId);
+  if (!connector?.runId) throw new ActionError("The connector has no synced accounts yet.");
+  return searchGrantCandidates(connector.runId, input.entitlementId, { q: input.q || undefined, after: input.after });
+});

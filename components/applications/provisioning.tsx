@@ -127,7 +127,8 @@ export function GrantButton({ subject, search, note, grant }: { subject: Provisi
   );
 }
 
-export function RevokeButton({ subject, holder, note, revoke }: { subject: ProvisioningSubject; holder: GrantChoice; note: string | null; revoke: ProvisionAction }) {
+/** `label` names the button for screen readers where every row revokes from the same account. */
+export function RevokeButton({ subject, holder, note, revoke, label }: { subject: ProvisioningSubject; holder: GrantChoice; note: string | null; revoke: ProvisionAction; label?: string }) {
   const [open, setOpen] = useState(false);
   const { error, setError, pending, submit } = useProvision(revoke, () => setOpen(false));
   const who = holder.email ?? holder.name;
@@ -137,7 +138,7 @@ export function RevokeButton({ subject, holder, note, revoke }: { subject: Provi
   };
   return (
     <div className="contents text-left text-sm font-normal">
-      <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={`Revoke from ${who}`}>
+      <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={label ?? `Revoke from ${who}`}>
         Revoke
       </Button>
       <Dialog open={open} onClose={close} title={`Revoke ${subject.entitlementName}?`}>

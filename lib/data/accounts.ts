@@ -73,14 +73,14 @@ async function countMatches(runs: string[], search: string): Promise<{ total: nu
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
-export type AccountDetail = AccountRow & { typeName: string; description: string | null; profile: Record<string, unknown> | null; grants: number };
+export type AccountDetail = AccountRow & { typeName: string; description: string | null; profile: Record<string, unknown> | null; grants: number; isUser: boolean };
 
 /** One account of the app, by its stable address; null if the app has no such account now. */
 export async function getAccount(app: ManagedApp, connectorId: string, resourceTypeId: string, externalId: string): Promise<AccountDetail | null> {
   const connector = app.connectors.find((c) => c.id === connectorId);
   if (!connector?.currentSyncRunId) return null;
-  const { rows } = await getPool().query<DbAccount & { type_name: string | null; description: string | null; profile: Record<string, unknown> | null; grants: number }>(
-    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, r.description, r.profile,
+  const { rows } = await getPool().query<DbAccount & { type_name: string | null; description: string | null; profile: Record<string, unknown> | null; grants: number; is_user: boolean }>(
+    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, r.description, r.profile, r.is_user,
             rt.display_name AS type_name,
             (SELECT count(*)::int FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.principal_external_id) = hashtext(r.external_id)
                 AND g.principal_external_id = r.external_id AND g.principal_type_id = r.resource_type_id) AS grants
@@ -105,6 +105,7 @@ export async function getAccount(app: ManagedApp, connectorId: string, resourceT
     description: row.description,
     profile: row.profile,
     grants: row.grants,
+    isUser: row.is_user,
   };
 }
 

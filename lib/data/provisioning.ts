@@ -80,19 +80,28 @@ export function describeEffects(catalogId: string, entitlementId: string): Provi
   return { grantNote: null, revokeNote: null, revokable: true };
 }
 
-export type ProvisioningView = { allowed: boolean; effects: ProvisioningEffects; connectorName: string };
+export type ConnectorProvisioning = { allowed: boolean; rules: string | null; connectorName: string };
 
 /**
- * Whether the entitlement page offers Grant and Revoke to this user: provisioning on, a hosted
- * connector or a runner that provisions, a provisionable entitlement, and an administrator or
- * owner of the connector.
+ * Whether this user may provision through the connector at all: provisioning on, a hosted
+ * connector or a runner that provisions, and an administrator or owner of the connector.
  */
-export async function getProvisioningView(user: { id: string; role: Role }, connectorId: string, entitlement: { externalId: string; provisionable: boolean }): Promise<ProvisioningView> {
+export async function getConnectorProvisioning(user: { id: string; role: Role }, connectorId: string): Promise<ConnectorProvisioning> {
   const connector = await getProvisioningConnector(connectorId);
-  const effects = describeEffects(connector?.rules ?? "", entitlement.externalId);
   // A Baton connector provisions only through a runner that runs one of our adapters.
-  const allowed = Boolean(connector?.provisioningEnabled && !connector.disabled && connector.rules && entitlement.provisionable) && (await canEditConnector(user, connectorId));
-  return { allowed, effects, connectorName: connector?.displayName ?? connectorId };
+  const allowed = Boolean(connector?.provisioningEnabled && !connector.disabled && connector.rules) && (await canEditConnector(user, connectorId));
+  return { allowed, rules: connector?.rules ?? null, connectorName: connector?.displayName ?? connectorId };
+}
+
+export type ProvisioningView = { allowed: boolean; effects: ProvisioningEffects; connectorName: string };
+
+/** The same for one entitlement: it must be provisionable too. The page offers Grant and Revoke by it. */
+export function provisioningViewFor(connector: ConnectorProvisioning, entitlement: { externalId: string; provisionable: boolean }): ProvisioningView {
+  return { allowed: connector.allowed && entitlement.provisionable, effects: describeEffects(connector.rules ?? "", entitlement.externalId), connectorName: connector.connectorName };
+}
+
+export async function getProvisioningView(user: { id: string; role: Role }, connectorId: string, entitlement: { externalId: string; provisionable: boolean }): Promise<ProvisioningView> {
+  return provisioningViewFor(await getConnectorProvisioning(user, connectorId), entitlement);
 }
 
 /** The refusals the console owns (before any upstream call); each is audited as "refused". */

@@ -108,11 +108,8 @@ export async function getProvisioningView(user: { id: string; role: Role }, conn
 export function provisioningRefusal(kind: ProvisionKind, target: ProvisioningTarget | null): string | null {
   if (!target) return "This connector no longer exists.";
   const { connector, entitlement, principal } = target;
-  if (connector.disabled) return `${connector.displayName} is disabled. Enable it to provision.`;
-  if (!connector.provisioningEnabled) return `Provisioning is off for ${connector.displayName}. An administrator can turn it on on the connector's page.`;
-  if (!["temporal-cloud", "cloudflare", "baton"].includes(connector.catalogId) || !connector.rules) {
-    return `${connector.displayName}'s runner cannot provision: choose Temporal Cloud or Cloudflare as its provider, or make the change in the app itself.`;
-  }
+  const refused = connectorRefusal(connector);
+  if (refused) return refused;
   if (!entitlement) return "The entitlement is not in the connector's latest sync.";
   if (!entitlement.provisionable) return `${entitlement.name} is not provisionable: the connector syncs it but never grants or revokes it.`;
   if (!principal) return "The account is not in the connector's latest sync.";
@@ -122,8 +119,18 @@ export function provisioningRefusal(kind: ProvisionKind, target: ProvisioningTar
   if (entitlement.grantableTo.length && !entitlement.grantableTo.includes(principal.resourceTypeId)) {
     return `${entitlement.name} cannot be granted to ${principal.name}: it is for ${entitlement.grantableTo.join(", ")} accounts only.`;
   }
-  if (kind === "revoke" && !describeEffects(connector.rules, entitlement.externalId).revokable) {
+  if (kind === "revoke" && !describeEffects(connector.rules ?? "", entitlement.externalId).revokable) {
     return `${entitlement.name} cannot be revoked: it is the lowest role a ${connector.displayName} user can hold.`;
+  }
+  return null;
+}
+
+/** Why nothing may be provisioned through the connector at all (disabled, switched off, a runner that cannot). */
+export function connectorRefusal(connector: ProvisioningConnector): string | null {
+  if (connector.disabled) return `${connector.displayName} is disabled. Enable it to provision.`;
+  if (!connector.provisioningEnabled) return `Provisioning is off for ${connector.displayName}. An administrator can turn it on on the connector's page.`;
+  if (!["temporal-cloud", "cloudflare", "baton"].includes(connector.catalogId) || !connector.rules) {
+    return `${connector.displayName}'s runner cannot provision: choose Temporal Cloud or Cloudflare as its provider, or make the change in the app itself.`;
   }
   return null;
 }

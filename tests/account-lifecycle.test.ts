@@ -35,15 +35,15 @@ afterAll(async () => {
 /** The fixtures, and a real sync of the Temporal Cloud simulator into the fixture connector. */
 beforeEach(async () => {
   fx = await seedFixtures(env.pool, env.upstreams);
-  const [{ ingestRecords }, { temporalCloud }, { createConnectorContext }, { openStoredConfig }] = await Promise.all([
+  const [{ ingestRecords }, { getConnector }, { createConnectorContext }, { openStoredConfig }] = await Promise.all([
     import("@/lib/sync"),
-    import("@/lib/connectors/temporal-cloud"),
+    import("@/lib/connectors/registry"),
     import("@/lib/connectors/runtime"),
     import("@/lib/data/connector-settings-store"),
   ]);
   const config = await openStoredConfig(fx.connectors.temporal);
   const silent = { info: () => {}, warn: () => {}, error: () => {} };
-  await ingestRecords(fx.connectors.temporal, temporalCloud.sync(config, createConnectorContext("temporal-cloud", { logger: silent })), { trigger: "upload" });
+  await ingestRecords(fx.connectors.temporal, getConnector("temporal-cloud").sync(config, createConnectorContext("temporal-cloud", { logger: silent })), { trigger: "upload" });
   await actAs("superAdmin", fx);
 });
 

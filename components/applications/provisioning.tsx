@@ -36,9 +36,12 @@ export function ProvisioningNotices({ children }: { children: ReactNode }) {
   );
 }
 
+/** Leaves a success notice above the list (inside ProvisioningNotices). */
+export const useProvisioningNotice = () => useContext(NoticeContext);
+
 function useProvision(run: ProvisionAction, onDone: () => void) {
   const router = useRouter();
-  const notify = useContext(NoticeContext);
+  const notify = useProvisioningNotice();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const submit = (input: ProvisionInput) =>

@@ -49,7 +49,7 @@ export function protectedHoldingsOf(held: Map<string, string[]>, account: { reso
 }
 
 /** Why this account may not be removed (the console's own refusals), or null. */
-export function removalRefusal(connectorName: string, lifecycle: AccountProvisioning, account: { resourceTypeId: string; name: string }, protectedNames: string[]): string | null {
+export function removalRefusal(connectorName: string, lifecycle: { resourceTypeId: string }, account: { resourceTypeId: string; name: string }, protectedNames: string[]): string | null {
   if (account.resourceTypeId !== lifecycle.resourceTypeId) return `${account.name} is not an account ${connectorName} can remove: it is synced only.`;
   if (protectedNames.length) return `${account.name} holds ${protectedNames.join(" and ")}, which the connector never changes, so it cannot be removed here. Change it in the app itself.`;
   return null;

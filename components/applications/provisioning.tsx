@@ -39,12 +39,16 @@ export function ProvisioningNotices({ children }: { children: ReactNode }) {
 /** Leaves a success notice above the list (inside ProvisioningNotices). */
 export const useProvisioningNotice = () => useContext(NoticeContext);
 
-function useProvision(run: ProvisionAction, onDone: () => void) {
+/**
+ * Runs a provisioning action from a dialog: a failure stays in the dialog with the upstream's
+ * message; a success leaves its notice above the list, closes the dialog and refreshes the page.
+ */
+export function useProvisioningAction<I>(run: (input: I) => Promise<ActionResultLike<{ message: string }>>, onDone: () => void) {
   const router = useRouter();
   const notify = useProvisioningNotice();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const submit = (input: ProvisionInput) =>
+  const submit = (input: I) =>
     startTransition(async () => {
       setError(null);
       const result = await run(input);
@@ -59,12 +63,46 @@ function useProvision(run: ProvisionAction, onDone: () => void) {
   return { error, setError, pending, submit };
 }
 
+/** Every provisioning confirmation: what will happen, the upstream's refusal, Cancel and the action (none where refused). */
+export function ConfirmationDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  error: string | null;
+  pending: boolean;
+  confirm?: { label: string; danger?: boolean; disabled?: boolean; onClick: () => void };
+}) {
+  const { open, onClose, title, description, children, error, pending, confirm } = props;
+  return (
+    <Dialog open={open} onClose={onClose} title={title} description={description}>
+      {children}
+      {error && (
+        <Alert tone="error" className="mt-4">
+          {error}
+        </Alert>
+      )}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
+          {confirm ? "Cancel" : "Close"}
+        </Button>
+        {confirm && (
+          <Button variant={confirm.danger ? "danger" : "primary"} disabled={confirm.disabled} loading={pending} onClick={confirm.onClick}>
+            {confirm.label}
+          </Button>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
 const label = (choice: GrantChoice) => (choice.email && choice.email !== choice.name ? `${choice.name} (${choice.email})` : choice.name);
 
 export function GrantButton({ subject, search, note, grant }: { subject: ProvisioningSubject; search: CandidateSearch; note: string | null; grant: ProvisionAction }) {
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<GrantCandidate | null>(null);
-  const { error, setError, pending, submit } = useProvision(grant, () => {
+  const { error, setError, pending, submit } = useProvisioningAction(grant, () => {
     setOpen(false);
     setChoice(null);
   });
@@ -81,7 +119,19 @@ export function GrantButton({ subject, search, note, grant }: { subject: Provisi
       <Button size="sm" onClick={() => setOpen(true)}>
         Grant
       </Button>
-      <Dialog open={open} onClose={close} title={`Grant ${subject.entitlementName}`} description={`Search the accounts of ${subject.connectorName}.`}>
+      <ConfirmationDialog
+        open={open}
+        onClose={close}
+        title={`Grant ${subject.entitlementName}`}
+        description={`Search the accounts of ${subject.connectorName}.`}
+        error={error}
+        pending={pending}
+        confirm={{
+          label: "Grant",
+          disabled: !choice,
+          onClick: () => choice && submit({ connectorId: subject.connectorId, entitlementId: subject.entitlementId, principalTypeId: choice.resourceTypeId, principalId: choice.externalId }),
+        }}
+      >
         <Field id="grant-account" label="Account" help="Type part of a name or email.">
           <SearchCombobox
             id="grant-account"
@@ -101,6 +151,7 @@ export function GrantButton({ subject, search, note, grant }: { subject: Provisi
             noun="accounts"
             listLabel={`Accounts of ${subject.connectorName}`}
             describedBy="grant-account-help"
+            inline
           />
         </Field>
         {choice && (
@@ -108,24 +159,7 @@ export function GrantButton({ subject, search, note, grant }: { subject: Provisi
             Grant {subject.entitlementName} to {choice.email ?? choice.name} in {subject.connectorName}.{note ? ` ${note}` : ""}
           </p>
         )}
-        {error && (
-          <Alert tone="error" className="mt-4">
-            {error}
-          </Alert>
-        )}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={pending}>
-            Cancel
-          </Button>
-          <Button
-            disabled={!choice}
-            loading={pending}
-            onClick={() => choice && submit({ connectorId: subject.connectorId, entitlementId: subject.entitlementId, principalTypeId: choice.resourceTypeId, principalId: choice.externalId })}
-          >
-            Grant
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmationDialog>
     </div>
   );
 }
@@ -133,7 +167,7 @@ export function GrantButton({ subject, search, note, grant }: { subject: Provisi
 /** `label` names the button for screen readers where every row revokes from the same account. */
 export function RevokeButton({ subject, holder, note, revoke, label }: { subject: ProvisioningSubject; holder: GrantChoice; note: string | null; revoke: ProvisionAction; label?: string }) {
   const [open, setOpen] = useState(false);
-  const { error, setError, pending, submit } = useProvision(revoke, () => setOpen(false));
+  const { error, setError, pending, submit } = useProvisioningAction(revoke, () => setOpen(false));
   const who = holder.email ?? holder.name;
   const close = () => {
     setOpen(false);
@@ -144,28 +178,22 @@ export function RevokeButton({ subject, holder, note, revoke, label }: { subject
       <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={label ?? `Revoke from ${who}`}>
         Revoke
       </Button>
-      <Dialog open={open} onClose={close} title={`Revoke ${subject.entitlementName}?`}>
+      <ConfirmationDialog
+        open={open}
+        onClose={close}
+        title={`Revoke ${subject.entitlementName}?`}
+        error={error}
+        pending={pending}
+        confirm={{
+          label: "Revoke",
+          danger: true,
+          onClick: () => submit({ connectorId: subject.connectorId, entitlementId: subject.entitlementId, principalTypeId: holder.resourceTypeId, principalId: holder.externalId }),
+        }}
+      >
         <p className="text-sm text-slate-700" data-testid="provisioning-summary">
           Revoke {subject.entitlementName} from {who} in {subject.connectorName}.{note ? ` ${note}` : ""}
         </p>
-        {error && (
-          <Alert tone="error" className="mt-4">
-            {error}
-          </Alert>
-        )}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={pending}>
-            Cancel
-          </Button>
-          <Button
-            variant="danger"
-            loading={pending}
-            onClick={() => submit({ connectorId: subject.connectorId, entitlementId: subject.entitlementId, principalTypeId: holder.resourceTypeId, principalId: holder.externalId })}
-          >
-            Revoke
-          </Button>
-        </div>
-      </Dialog>
+      </ConfirmationDialog>
     </div>
   );
 }

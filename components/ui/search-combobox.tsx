@@ -31,12 +31,14 @@ type Props<T> = {
   listLabel: string;
   describedBy?: string;
   disabled?: boolean;
+  /** The list pushes what follows down instead of floating over it (in a dialog, where it would cover the buttons). */
+  inline?: boolean;
 };
 
 const DEBOUNCE_MS = 200;
 
 export function SearchCombobox<T>(props: Props<T>) {
-  const { id, search, value, onChange, optionKey, optionText, renderOption, unavailable, placeholder, noun, listLabel, describedBy, disabled } = props;
+  const { id, search, value, onChange, optionKey, optionText, renderOption, unavailable, placeholder, noun, listLabel, describedBy, disabled, inline } = props;
   const listId = useId();
   const [text, setText] = useState(value ? optionText(value) : "");
   const [open, setOpen] = useState(false);
@@ -146,13 +148,13 @@ export function SearchCombobox<T>(props: Props<T>) {
         onKeyDown={onKeyDown}
       />
       {open && (
-        <div className="absolute z-20 mt-1 w-full rounded-md bg-white shadow-lg ring-1 ring-slate-200">
+        <div className={cn("mt-1 w-full rounded-md bg-white ring-1 ring-slate-200", inline ? "shadow-sm" : "absolute z-20 shadow-lg")}>
           <ul
             id={listId}
             role="listbox"
             aria-label={listLabel}
             aria-busy={loading}
-            className="max-h-64 overflow-y-auto py-1"
+            className={cn("max-h-64 overflow-y-auto", rows.length > 0 && "py-1")}
             onScroll={(event) => {
               const list = event.currentTarget;
               if (list.scrollTop + list.clientHeight >= list.scrollHeight - 24) moreIfAtEnd(rows.length - 1);
@@ -183,7 +185,7 @@ export function SearchCombobox<T>(props: Props<T>) {
               );
             })}
           </ul>
-          <div role="status" className={cn("px-3 text-sm text-slate-500", status ? "border-t border-slate-100 py-2" : "sr-only")}>
+          <div role="status" className={cn("px-3 text-sm text-slate-500", status ? cn("py-2", rows.length > 0 && "border-t border-slate-100") : "sr-only")}>
             {status ?? `${rows.length} ${noun}`}
           </div>
         </div>

@@ -4,7 +4,7 @@
 // owner); the server decides again. Remove asks first and names what follows; an account the
 // console must not remove (an Account Owner) shows the reason instead of the button's effect.
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import type { z } from "zod";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm, type ActionResultLike } from "@/components/forms/use-action-form";
@@ -14,7 +14,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { inviteAccountSchema, type RemoveAccountInput } from "@/lib/validation/provisioning";
-import { useProvisioningNotice } from "./provisioning";
+import { ConfirmationDialog, useProvisioningAction, useProvisioningNotice } from "./provisioning";
 
 type Done = ActionResultLike<{ message: string }>;
 type InviteAction = (input: z.input<typeof inviteAccountSchema>) => Promise<Done>;
@@ -78,30 +78,25 @@ export function InviteAccountButton({ target, label, invite }: { target: InviteT
 
 export function RemoveAccountButton({ connector, account, refusal, remove }: { connector: { id: string; name: string }; account: RemovableAccount; refusal: string | null; remove: RemoveAction }) {
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const router = useRouter();
-  const notify = useProvisioningNotice();
+  const { error, setError, pending, submit } = useProvisioningAction(remove, () => setOpen(false));
   const who = account.email ?? account.name;
   const close = () => {
     setOpen(false);
     setError(null);
   };
-  const submit = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await remove({ connectorId: connector.id, resourceTypeId: account.resourceTypeId, externalId: account.externalId });
-      if (!result.ok) return setError(result.message);
-      notify(result.data.message);
-      setOpen(false);
-      router.refresh();
-    });
   return (
     <div className="contents text-left text-sm font-normal">
       <Button size="sm" variant="secondary" onClick={() => setOpen(true)} aria-label={`Remove ${who}`}>
         Remove
       </Button>
-      <Dialog open={open} onClose={close} title={refusal ? `${who} cannot be removed` : `Remove ${who}?`}>
+      <ConfirmationDialog
+        open={open}
+        onClose={close}
+        title={refusal ? `${who} cannot be removed` : `Remove ${who}?`}
+        error={error}
+        pending={pending}
+        confirm={refusal ? undefined : { label: "Remove", danger: true, onClick: () => submit({ connectorId: connector.id, resourceTypeId: account.resourceTypeId, externalId: account.externalId }) }}
+      >
         {refusal ? (
           <Alert tone="warning">{refusal}</Alert>
         ) : (
@@ -109,22 +104,7 @@ export function RemoveAccountButton({ connector, account, refusal, remove }: { c
             Remove {who} from {connector.name}. They lose every entitlement they hold there; this cannot be undone here.
           </p>
         )}
-        {error && (
-          <Alert tone="error" className="mt-4">
-            {error}
-          </Alert>
-        )}
-        <div className="mt-5 flex justify-end gap-2">
-          <Button variant="secondary" onClick={close} disabled={pending}>
-            {refusal ? "Close" : "Cancel"}
-          </Button>
-          {!refusal && (
-            <Button variant="danger" loading={pending} onClick={submit}>
-              Remove
-            </Button>
-          )}
-        </div>
-      </Dialog>
+      </ConfirmationDialog>
     </div>
   );
 }

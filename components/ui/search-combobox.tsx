@@ -37,6 +37,19 @@ type Props<T> = {
 
 const DEBOUNCE_MS = 200;
 
+/** The text box's half of the combobox pattern, shared by every combobox here (MultiSelect too). */
+export function comboboxProps(listId: string, open: boolean, activeId: string | undefined) {
+  return {
+    role: "combobox",
+    type: "text",
+    autoComplete: "off",
+    "aria-expanded": open,
+    "aria-controls": listId,
+    "aria-autocomplete": "list",
+    "aria-activedescendant": open ? activeId : undefined,
+  } as const;
+}
+
 export function SearchCombobox<T>(props: Props<T>) {
   const { id, search, value, onChange, optionKey, optionText, renderOption, unavailable, placeholder, noun, listLabel, describedBy, disabled, inline } = props;
   const listId = useId();
@@ -126,13 +139,7 @@ export function SearchCombobox<T>(props: Props<T>) {
     <div className="relative">
       <Input
         id={id}
-        role="combobox"
-        type="text"
-        autoComplete="off"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={open && active >= 0 && active < rows.length ? `${listId}-${active}` : undefined}
+        {...comboboxProps(listId, open, active >= 0 && active < rows.length ? `${listId}-${active}` : undefined)}
         aria-describedby={describedBy}
         disabled={disabled}
         placeholder={placeholder}

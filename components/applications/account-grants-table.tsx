@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { EntitlementName, EntitlementResource, PermissionCell, type EntitlementListItem } from "./entitlements-table";
 
-export function AccountGrantsTable({ appId, rows }: { appId: string; rows: EntitlementListItem[] }) {
+/** `actions` renders a row's last cell (Revoke) when the page allows provisioning. */
+export function AccountGrantsTable({ appId, rows, actions }: { appId: string; rows: EntitlementListItem[]; actions?: (row: EntitlementListItem) => ReactNode }) {
   return (
     <Table>
       <thead>
@@ -9,6 +11,7 @@ export function AccountGrantsTable({ appId, rows }: { appId: string; rows: Entit
           <Th>Entitlement</Th>
           <Th>Resource</Th>
           <Th>Slug</Th>
+          {actions && <Th className="text-right">Actions</Th>}
         </tr>
       </thead>
       <TBody>
@@ -23,6 +26,7 @@ export function AccountGrantsTable({ appId, rows }: { appId: string; rows: Entit
             <Td>
               <PermissionCell row={row} />
             </Td>
+            {actions && <Td className="text-right">{actions(row)}</Td>}
           </Tr>
         ))}
       </TBody>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
 import { accountPath } from "@/lib/validation/applications";
 import { AccountStatusBadge } from "./account-status-badge";
@@ -17,7 +18,8 @@ export type AccountListItem = {
 
 export type SortState = { sort: string; dir: "asc" | "desc"; hrefFor: (column: string) => string };
 
-export function AccountsTable({ appId, rows, sort }: { appId: string; rows: AccountListItem[]; sort: SortState }) {
+/** `actions` renders a row's last cell (Remove) where the connector can remove accounts. */
+export function AccountsTable({ appId, rows, sort, actions }: { appId: string; rows: AccountListItem[]; sort: SortState; actions?: (row: AccountListItem) => ReactNode }) {
   const header = (column: string, label: string) => <SortHeader label={label} active={sort.sort === column} dir={sort.dir} href={sort.hrefFor(column)} />;
   return (
     <Table>
@@ -27,6 +29,7 @@ export function AccountsTable({ appId, rows, sort }: { appId: string; rows: Acco
           {header("email", "Email")}
           <Th>Status</Th>
           <Th>Connector</Th>
+          {actions && <Th className="text-right">Actions</Th>}
         </tr>
       </thead>
       <TBody>
@@ -42,6 +45,7 @@ export function AccountsTable({ appId, rows, sort }: { appId: string; rows: Acco
               <AccountStatusBadge status={row.status} />
             </Td>
             <Td className="text-slate-600">{row.connectorName}</Td>
+            {actions && <Td className="text-right">{actions(row)}</Td>}
           </Tr>
         ))}
       </TBody>

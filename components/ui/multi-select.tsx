@@ -4,6 +4,7 @@
 import { useId, useState, type KeyboardEvent } from "react";
 import { cn } from "./cn";
 import { Input } from "./input";
+import { comboboxProps } from "./search-combobox";
 
 export type MultiSelectOption = { value: string; label: string; description?: string };
 
@@ -83,13 +84,7 @@ export function MultiSelect({ id, options, value, onChange, placeholder, invalid
       <div className="relative">
         <Input
           id={id}
-          role="combobox"
-          type="text"
-          autoComplete="off"
-          aria-expanded={open}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={open && matches[activeIndex] ? `${listId}-${activeIndex}` : undefined}
+          {...comboboxProps(listId, open, matches[activeIndex] ? `${listId}-${activeIndex}` : undefined)}
           aria-invalid={invalid || undefined}
           aria-describedby={describedBy}
           disabled={disabled}

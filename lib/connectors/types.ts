@@ -139,6 +139,31 @@ export type CheckResult = { ok: true; summary: string };
 export type ProvisionRequest = { entitlementId: string; principalId: string };
 export type ProvisionResult = { changed: boolean; message: string };
 
+export type CreateAccountRequest = {
+  email: string;
+  /** One of `AccountProvisioning.roles`' values; the connector's configured default when absent. */
+  role?: string;
+};
+export type DeleteAccountRequest = { principalId: string };
+/** What the next sync will read for the new account, so the store can show it at once. */
+export type CreatedAccount = ProvisionResult & { account: ResourceRecord; grants: GrantRecord[] };
+
+/**
+ * An optional capability: creating (inviting) and deleting accounts. A connector that has it
+ * declares it here, and the console offers "Invite account" and "Remove" only then.
+ */
+export type AccountProvisioning<TConfig = unknown> = {
+  /** The account type it creates and deletes (Temporal Cloud: users, never service accounts). */
+  resourceTypeId: string;
+  /** The roles a new account may be given, in the order the Invite form offers them. */
+  roles: { value: string; label: string }[];
+  /** The settings field holding the default role, when the connector has one. */
+  defaultRoleSetting?: string;
+  create(config: TConfig, request: CreateAccountRequest, ctx: ConnectorContext): Promise<CreatedAccount>;
+  /** Refuses accounts the upstream must not lose (Temporal Cloud: Account Owners, Finance Admins). */
+  delete(config: TConfig, request: DeleteAccountRequest, ctx: ConnectorContext): Promise<ProvisionResult>;
+};
+
 export type Connector<TConfig = unknown> = {
   id: string;
   name: string;
@@ -156,4 +181,5 @@ export type Connector<TConfig = unknown> = {
   sync(config: TConfig, ctx: ConnectorContext): AsyncIterable<SyncRecord>;
   grant(config: TConfig, request: ProvisionRequest, ctx: ConnectorContext): Promise<ProvisionResult>;
   revoke(config: TConfig, request: ProvisionRequest, ctx: ConnectorContext): Promise<ProvisionResult>;
+  accounts?: AccountProvisioning<TConfig>;
 };

@@ -25,7 +25,8 @@ const SORT_KEYS: Record<AccountSort, string> = {
   email: "lower(coalesce(r.email, ''))",
 };
 
-const SEARCH = `(lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $2`;
+/** Name or email contains $2: the expression of the trigram index resources_accounts_search_idx. */
+export const ACCOUNT_SEARCH = `(lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $2`;
 
 export async function listAccounts(app: ManagedApp, query: ListQuery<AccountSort>, size: number): Promise<Page<AccountRow>> {
   const runs = visibleRuns(app);
@@ -38,7 +39,7 @@ export async function listAccounts(app: ManagedApp, query: ListQuery<AccountSort
   const { rows } = await getPool().query<DbAccount>(
     `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, ${keyExpr} AS sort_key
        FROM resources r
-      WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ($2::text IS NULL OR ${SEARCH}) AND ${plan.where}
+      WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ($2::text IS NULL OR ${ACCOUNT_SEARCH}) AND ${plan.where}
       ORDER BY ${plan.orderBy}
       LIMIT ${size + 1}`,
     [...base, ...plan.params],
@@ -65,21 +66,21 @@ export async function listAccounts(app: ManagedApp, query: ListQuery<AccountSort
 
 async function countMatches(runs: string[], search: string): Promise<{ total: number; capped: boolean }> {
   const { rows } = await getPool().query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM resources r WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ${SEARCH} LIMIT ${COUNT_CAP + 1}) m`,
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM resources r WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ${ACCOUNT_SEARCH} LIMIT ${COUNT_CAP + 1}) m`,
     [runs, search],
   );
   const n = rows[0]?.n ?? 0;
   return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
-export type AccountDetail = AccountRow & { typeName: string; description: string | null; profile: Record<string, unknown> | null; grants: number };
+export type AccountDetail = AccountRow & { typeName: string; description: string | null; profile: Record<string, unknown> | null; grants: number; isUser: boolean };
 
 /** One account of the app, by its stable address; null if the app has no such account now. */
 export async function getAccount(app: ManagedApp, connectorId: string, resourceTypeId: string, externalId: string): Promise<AccountDetail | null> {
   const connector = app.connectors.find((c) => c.id === connectorId);
   if (!connector?.currentSyncRunId) return null;
-  const { rows } = await getPool().query<DbAccount & { type_name: string | null; description: string | null; profile: Record<string, unknown> | null; grants: number }>(
-    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, r.description, r.profile,
+  const { rows } = await getPool().query<DbAccount & { type_name: string | null; description: string | null; profile: Record<string, unknown> | null; grants: number; is_user: boolean }>(
+    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, r.description, r.profile, r.is_user,
             rt.display_name AS type_name,
             (SELECT count(*)::int FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.principal_external_id) = hashtext(r.external_id)
                 AND g.principal_external_id = r.external_id AND g.principal_type_id = r.resource_type_id) AS grants
@@ -104,6 +105,7 @@ export async function getAccount(app: ManagedApp, connectorId: string, resourceT
     description: row.description,
     profile: row.profile,
     grants: row.grants,
+    isUser: row.is_user,
   };
 }
 

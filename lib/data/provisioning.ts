@@ -55,32 +55,6 @@ export async function getProvisioningTarget(connectorId: string, entitlementId: 
   };
 }
 
-export type GrantCandidate = { resourceTypeId: string; externalId: string; name: string; email: string | null };
-
-// The Grant dialog's choices. A select, so it is capped; past the cap the person types to
-// narrow (the dialog's search), which is enough for the apps this console manages today.
-export const CANDIDATE_LIMIT = 200;
-
-/** Accounts of the connector that do not hold the entitlement yet, by name. */
-export async function listGrantCandidates(runId: string, entitlementId: string, q?: string): Promise<GrantCandidate[]> {
-  const search = q ? `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-  const { rows } = await getPool().query<{ resource_type_id: string; external_id: string; display_name: string; email: string | null }>(
-    `SELECT r.resource_type_id, r.external_id, r.display_name, r.email FROM resources r
-      WHERE r.sync_run_id = $1 AND r.is_user
-        -- Only the account types the entitlement may go to (Temporal service accounts carry the
-        -- user trait but are sync only): the same rule provisioningRefusal applies on submit.
-        AND NOT EXISTS (SELECT 1 FROM entitlements e WHERE e.sync_run_id = r.sync_run_id AND e.external_id = $2
-              AND cardinality(e.grantable_to) > 0 AND NOT r.resource_type_id = ANY(e.grantable_to))
-        AND ($3::text IS NULL OR (lower(r.display_name) || ' ' || lower(coalesce(r.email, ''))) LIKE $3)
-        AND NOT EXISTS (SELECT 1 FROM grants g WHERE g.sync_run_id = r.sync_run_id AND hashtext(g.entitlement_id) = hashtext($2::text)
-              AND g.entitlement_id = $2 AND hashtext(g.principal_external_id) = hashtext(r.external_id) AND g.principal_external_id = r.external_id
-              AND g.principal_type_id = r.resource_type_id)
-      ORDER BY lower(r.display_name), r.id LIMIT ${CANDIDATE_LIMIT}`,
-    [runId, entitlementId, search],
-  );
-  return rows.map((r) => ({ resourceTypeId: r.resource_type_id, externalId: r.external_id, name: r.display_name, email: r.email }));
-}
-
 export type ProvisioningEffects = { grantNote: string | null; revokeNote: string | null; revokable: boolean };
 
 /**
@@ -106,30 +80,36 @@ export function describeEffects(catalogId: string, entitlementId: string): Provi
   return { grantNote: null, revokeNote: null, revokable: true };
 }
 
-export type ProvisioningView = { allowed: boolean; effects: ProvisioningEffects; connectorName: string };
+export type ConnectorProvisioning = { allowed: boolean; rules: string | null; connectorName: string };
 
 /**
- * Whether the entitlement page offers Grant and Revoke to this user: provisioning on, a hosted
- * connector or a runner that provisions, a provisionable entitlement, and an administrator or
- * owner of the connector.
+ * Whether this user may provision through the connector at all: provisioning on, a hosted
+ * connector or a runner that provisions, and an administrator or owner of the connector.
  */
-export async function getProvisioningView(user: { id: string; role: Role }, connectorId: string, entitlement: { externalId: string; provisionable: boolean }): Promise<ProvisioningView> {
+export async function getConnectorProvisioning(user: { id: string; role: Role }, connectorId: string): Promise<ConnectorProvisioning> {
   const connector = await getProvisioningConnector(connectorId);
-  const effects = describeEffects(connector?.rules ?? "", entitlement.externalId);
   // A Baton connector provisions only through a runner that runs one of our adapters.
-  const allowed = Boolean(connector?.provisioningEnabled && !connector.disabled && connector.rules && entitlement.provisionable) && (await canEditConnector(user, connectorId));
-  return { allowed, effects, connectorName: connector?.displayName ?? connectorId };
+  const allowed = Boolean(connector?.provisioningEnabled && !connector.disabled && connector.rules) && (await canEditConnector(user, connectorId));
+  return { allowed, rules: connector?.rules ?? null, connectorName: connector?.displayName ?? connectorId };
+}
+
+export type ProvisioningView = { allowed: boolean; effects: ProvisioningEffects; connectorName: string };
+
+/** The same for one entitlement: it must be provisionable too. The page offers Grant and Revoke by it. */
+export function provisioningViewFor(connector: ConnectorProvisioning, entitlement: { externalId: string; provisionable: boolean }): ProvisioningView {
+  return { allowed: connector.allowed && entitlement.provisionable, effects: describeEffects(connector.rules ?? "", entitlement.externalId), connectorName: connector.connectorName };
+}
+
+export async function getProvisioningView(user: { id: string; role: Role }, connectorId: string, entitlement: { externalId: string; provisionable: boolean }): Promise<ProvisioningView> {
+  return provisioningViewFor(await getConnectorProvisioning(user, connectorId), entitlement);
 }
 
 /** The refusals the console owns (before any upstream call); each is audited as "refused". */
 export function provisioningRefusal(kind: ProvisionKind, target: ProvisioningTarget | null): string | null {
   if (!target) return "This connector no longer exists.";
   const { connector, entitlement, principal } = target;
-  if (connector.disabled) return `${connector.displayName} is disabled. Enable it to provision.`;
-  if (!connector.provisioningEnabled) return `Provisioning is off for ${connector.displayName}. An administrator can turn it on on the connector's page.`;
-  if (!["temporal-cloud", "cloudflare", "baton"].includes(connector.catalogId) || !connector.rules) {
-    return `${connector.displayName}'s runner cannot provision: choose Temporal Cloud or Cloudflare as its provider, or make the change in the app itself.`;
-  }
+  const refused = connectorRefusal(connector);
+  if (refused) return refused;
   if (!entitlement) return "The entitlement is not in the connector's latest sync.";
   if (!entitlement.provisionable) return `${entitlement.name} is not provisionable: the connector syncs it but never grants or revokes it.`;
   if (!principal) return "The account is not in the connector's latest sync.";
@@ -139,8 +119,18 @@ export function provisioningRefusal(kind: ProvisionKind, target: ProvisioningTar
   if (entitlement.grantableTo.length && !entitlement.grantableTo.includes(principal.resourceTypeId)) {
     return `${entitlement.name} cannot be granted to ${principal.name}: it is for ${entitlement.grantableTo.join(", ")} accounts only.`;
   }
-  if (kind === "revoke" && !describeEffects(connector.rules, entitlement.externalId).revokable) {
+  if (kind === "revoke" && !describeEffects(connector.rules ?? "", entitlement.externalId).revokable) {
     return `${entitlement.name} cannot be revoked: it is the lowest role a ${connector.displayName} user can hold.`;
+  }
+  return null;
+}
+
+/** Why nothing may be provisioned through the connector at all (disabled, switched off, a runner that cannot). */
+export function connectorRefusal(connector: ProvisioningConnector): string | null {
+  if (connector.disabled) return `${connector.displayName} is disabled. Enable it to provision.`;
+  if (!connector.provisioningEnabled) return `Provisioning is off for ${connector.displayName}. An administrator can turn it on on the connector's page.`;
+  if (!["temporal-cloud", "cloudflare", "baton"].includes(connector.catalogId) || !connector.rules) {
+    return `${connector.displayName}'s runner cannot provision: choose Temporal Cloud or Cloudflare as its provider, or make the change in the app itself.`;
   }
   return null;
 }

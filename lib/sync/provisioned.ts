@@ -9,6 +9,7 @@
 // the change's own sync would be deduplicated into that run. So the same transaction marks the
 // running run (supersedeRunningSync): it never publishes what it read, and reads again.
 import { parseEntitlementId, roleBySlug, roleEntitlementId } from "@/lib/connectors/temporal-cloud/vocabulary";
+import type pg from "pg";
 import { getSyncPool } from "./pool";
 import { supersedeRunningSync } from "./runs";
 
@@ -51,13 +52,14 @@ export function temporalCloudEdits(change: ProvisionedChange, held: string[]): G
 /** Baton-style grant id, as the adapters write it: "<entitlement id>:<principal type>:<principal id>". */
 const grantExternalId = (entitlementId: string, principal: ProvisionedChange["principal"]) => `${entitlementId}:${principal.resourceTypeId}:${principal.id}`;
 
+type Snapshot = { client: pg.PoolClient; runId: string; catalogId: string };
+
 /**
- * Applies a provisioning result to the connector's current snapshot. Returns the run it changed,
- * or null when the connector has no visible snapshot (nothing to update; the next sync shows it).
- * `editsAs`: the upstream's rules to mirror when they are not the connector's own (a Baton
- * connector whose runner runs Temporal Cloud).
+ * Runs `edit` in one transaction on the connector's current snapshot. Returns the run it
+ * changed, or null when the connector has no visible snapshot (nothing to update; the next
+ * sync shows it). Account invitations and removals (provisioned-accounts.ts) go through here too.
  */
-export async function recordProvisionedChange(connectorId: string, change: ProvisionedChange, options: { editsAs?: string } = {}): Promise<{ runId: string } | null> {
+export async function editCurrentSnapshot(connectorId: string, edit: (snapshot: Snapshot) => Promise<void>): Promise<{ runId: string } | null> {
   const client = await getSyncPool().connect();
   try {
     await client.query("BEGIN");
@@ -74,17 +76,31 @@ export async function recordProvisionedChange(connectorId: string, change: Provi
     }
     await supersedeRunningSync(client, connectorId);
     const runId = rows[0].run;
-    if (!runId) {
-      await client.query("COMMIT");
-      return null;
-    }
+    if (runId) await edit({ client, runId, catalogId: rows[0].catalog });
+    await client.query("COMMIT");
+    return runId ? { runId } : null;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Applies a grant or revoke to the connector's current snapshot.
+ * `editsAs`: the upstream's rules to mirror when they are not the connector's own (a Baton
+ * connector whose runner runs Temporal Cloud).
+ */
+export async function recordProvisionedChange(connectorId: string, change: ProvisionedChange, options: { editsAs?: string } = {}): Promise<{ runId: string } | null> {
+  return editCurrentSnapshot(connectorId, async ({ client, runId, catalogId }) => {
     const held = await client.query<{ entitlement_id: string }>(
       `SELECT entitlement_id FROM grants WHERE sync_run_id = $1 AND hashtext(principal_external_id) = hashtext($2::text)
           AND principal_external_id = $2 AND principal_type_id = $3`,
       [runId, change.principal.id, change.principal.resourceTypeId],
     );
     const heldIds = held.rows.map((row) => row.entitlement_id);
-    for (const edit of storeEditsFor(options.editsAs ?? rows[0].catalog, change, heldIds)) {
+    for (const edit of storeEditsFor(options.editsAs ?? catalogId, change, heldIds)) {
       const has = heldIds.includes(edit.entitlementId);
       if (edit.op === "insert" && !has) {
         await client.query(
@@ -101,17 +117,10 @@ export async function recordProvisionedChange(connectorId: string, change: Provi
         await adjustCounts(client, runId, edit.entitlementId, -1);
       }
     }
-    await client.query("COMMIT");
-    return { runId };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
-async function adjustCounts(client: { query: (sql: string, params: unknown[]) => Promise<unknown> }, runId: string, entitlementId: string, delta: number) {
+export async function adjustCounts(client: { query: (sql: string, params: unknown[]) => Promise<unknown> }, runId: string, entitlementId: string, delta: number) {
   await client.query(`UPDATE entitlements SET grant_count = greatest(grant_count + $3, 0) WHERE sync_run_id = $1 AND external_id = $2`, [runId, entitlementId, delta]);
   await client.query(`UPDATE sync_runs SET grants_count = greatest(grants_count + $2, 0) WHERE id = $1`, [runId, delta]);
 }

@@ -46,8 +46,10 @@ const CONNECTOR_ACTIONS = "app/(console)/admin/connectors/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/(console)/admin/connectors/[id]/settings-actions.ts";
 const SELF_HOSTED_ACTIONS = "app/(console)/admin/connectors/[id]/self-hosted-actions.ts";
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
+const ACCOUNT_ACTIONS = "app/(console)/applications/[appId]/account-actions.ts";
 const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
 
+let invites = 0;
 const one = (allowed: readonly SessionPrincipal[], input: (fx: Fixtures) => unknown): ActionCase[] => [{ label: "", allowed, input }];
 const params = (value: Record<string, string | string[]>) => () => ({ params: Promise.resolve(value) });
 
@@ -146,6 +148,10 @@ export const actionRegistry: ActionEntry[] = [
     name: "revokeEntitlementAction",
     cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.cloudflare, entitlementId: "role:admin:member", principalTypeId: "user", principalId: "alice" })),
   },
+  // Invite really invites (the fixture Temporal connector points at the simulator): a new address each call.
+  { kind: "action", file: ACCOUNT_ACTIONS, name: "inviteAccountAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.temporal, email: `invited-${(invites += 1)}-${Date.now()}@proof.test`, role: "read" })) },
+  { kind: "action", file: ACCOUNT_ACTIONS, name: "removeAccountAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.temporal, resourceTypeId: "user", externalId: "4f9c7051d26e8cafc0b15e6f708192a3" })) },
+  { kind: "action", file: PROVISIONING_ACTIONS, name: "searchGrantCandidatesAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.cloudflare, entitlementId: "role:admin:member", q: "ali" })) },
 ];
 
 export const routeRegistry: RouteEntry[] = [

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
 import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, searchPeopleSchema } from "@/lib/validation/people";
-import { provisionSchema } from "@/lib/validation/provisioning";
+import { grantCandidatesSchema, inviteAccountSchema, provisionSchema, removeAccountSchema } from "@/lib/validation/provisioning";
 import { addUserSchema, changeRoleSchema, roles, setPasswordSchema, setupSchema, setUserDisabledSchema } from "@/lib/validation/users";
 import type { Fixtures } from "./support/fixtures";
 import { idString, type InputRecord } from "./support/fuzz-inputs";
@@ -37,6 +37,7 @@ const USERS_ACTIONS = "app/(console)/admin/users/actions.ts";
 const CONNECTOR_ACTIONS = "app/(console)/admin/connectors/[id]/actions.ts";
 const SETTINGS_ACTIONS = "app/(console)/admin/connectors/[id]/settings-actions.ts";
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
+const ACCOUNT_ACTIONS = "app/(console)/applications/[appId]/account-actions.ts";
 const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
 
 const password = fc.string({ minLength: 12, maxLength: 200 });
@@ -163,4 +164,43 @@ export const fuzzSpecs: FuzzSpec[] = [
         }),
     }),
   ),
+  {
+    file: PROVISIONING_ACTIONS,
+    name: "searchGrantCandidatesAction",
+    schema: grantCandidatesSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER_OR_OWNER,
+    snapshot: true,
+    valid: (fx) =>
+      fc.record(
+        { connectorId: connectorId(fx), entitlementId: externalId(fx.snapshot?.entitlementIds ?? []), q: fc.string({ maxLength: 100 }), after: fc.constantFrom("WyJhIiwiMSJd", "bm90LWEtY3Vyc29y") },
+        { requiredKeys: ["connectorId", "entitlementId"] },
+      ),
+  },
+  {
+    file: ACCOUNT_ACTIONS,
+    name: "inviteAccountAction",
+    schema: inviteAccountSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER_OR_OWNER,
+    auditsRefusals: true,
+    // Addresses the simulator already has (refused upstream) as well as new ones (invited).
+    valid: (fx) =>
+      fc.record({
+        connectorId: connectorId(fx),
+        email: fc.oneof(fc.constantFrom("riley.read@example.com", "olivia.owner@example.com"), fc.emailAddress()),
+        role: fc.oneof({ weight: 3, arbitrary: fc.constantFrom("read", "developer", "admin") }, { weight: 1, arbitrary: fc.constantFrom("owner", "financeadmin", "nope") }),
+      }),
+  },
+  {
+    file: ACCOUNT_ACTIONS,
+    name: "removeAccountAction",
+    schema: removeAccountSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER_OR_OWNER,
+    snapshot: true,
+    auditsRefusals: true,
+    valid: (fx) =>
+      fc.record({ connectorId: connectorId(fx), resourceTypeId: fc.constantFrom("user", "member"), externalId: externalId(fx.snapshot?.principals.map((p) => p.id) ?? []) }),
+  },
 ];

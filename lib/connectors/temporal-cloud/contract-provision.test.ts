@@ -2,8 +2,8 @@
 // gets a fresh fixture organisation, so writes never leak between tests.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTemporalCloudSimulator, WIRES, type SimulatorOptions, type TemporalCloudSimulator } from "@/e2e/upstreams/temporal-cloud/server";
-import { calls, CONFIG, failure, testContext } from "./contract-support";
-import { createTemporalCloudAccount, createTemporalCloudConnector, deleteTemporalCloudAccount, temporalCloud } from "./index";
+import { calls, collect, CONFIG, failure, testContext } from "./contract-support";
+import { createTemporalCloudConnector, temporalCloud } from "./index";
 
 const OWNER = "0b5e3c1d9f2a4e6b8c7d1a2b3c4d5e6f";
 const FINANCE = "1c6f4d2eaf3b5f7c9d8e2b3c4d5e6f70";
@@ -197,24 +197,50 @@ describe.each(WIRES)("provisioning over the %s wire", (wire) => {
     });
   });
 
-  describe("accounts (outside the Connector interface)", () => {
-    it("invites a user with the configured default role", async () => {
+  describe("accounts (the optional accounts capability)", () => {
+    const accounts = temporalCloud.accounts!;
+
+    it("declares users, never service accounts, and the roles the connector may give", () => {
+      expect(accounts.resourceTypeId).toBe("user");
+      expect(accounts.roles.map((role) => role.value)).toEqual(["admin", "developer", "read"]);
+    });
+
+    it("invites a user with CreateUser, the configured default role, and waits for the operation", async () => {
       const { ctx } = testContext(sim);
-      const created = await createTemporalCloudAccount({ ...CONFIG, defaultAccountRole: "developer" }, { email: "new.person@example.com" }, ctx);
+      const created = await accounts.create({ ...CONFIG, defaultAccountRole: "developer" }, { email: "new.person@example.com" }, ctx);
       expect(created).toMatchObject({ changed: true, message: "Invited new.person@example.com with the Developer role." });
-      const user = sim.state.getUser(created.userId)!;
+      const userId = created.account.id;
+      const user = sim.state.getUser(userId)!;
       expect(user.spec).toEqual({ email: "new.person@example.com", access: { accountAccess: { role: "ROLE_DEVELOPER" }, namespaceAccesses: {} } });
       expect(user.invitation).toBeDefined();
       expect(calls(sim)).toEqual({ "users.create": 1, "operations.get": 1 });
+      // What the store shows until the next sync: the same records the sync then reads.
+      expect(created.account).toMatchObject({ type: "resource", resourceTypeId: "user", displayName: "new.person@example.com", user: { email: "new.person@example.com", status: "enabled" } });
+      expect(created.grants).toEqual([{ type: "grant", id: `account-role:developer:member:user:${userId}`, entitlementId: "account-role:developer:member", principal: { resourceTypeId: "user", id: userId } }]);
+      const synced = (await collect(temporalCloud.sync(CONFIG, ctx))).filter((r) => r.type === "grant" && r.principal.id === userId);
+      expect(synced).toEqual(created.grants);
     });
 
-    it("deletes users, never an Owner or a Finance Admin", async () => {
+    it("invites with the chosen role, and refuses Owner, Finance Admin, unknown roles and a taken email", async () => {
       const { ctx } = testContext(sim);
-      await failure(deleteTemporalCloudAccount(CONFIG, { principalId: OWNER }, ctx), "refused");
-      await failure(deleteTemporalCloudAccount(CONFIG, { principalId: FINANCE }, ctx), "refused");
-      expect((await deleteTemporalCloudAccount(CONFIG, { principalId: DEVON_DEV }, ctx)).changed).toBe(true);
+      const created = await accounts.create(CONFIG, { email: "  ada.admin@example.com ", role: "admin" }, ctx);
+      expect(sim.state.getUser(created.account.id)!.spec.access.accountAccess.role).toBe("ROLE_ADMIN");
+      for (const role of ["owner", "financeadmin", "superuser"]) await failure(accounts.create(CONFIG, { email: "x@example.com", role }, ctx), "refused");
+      await failure(accounts.create(CONFIG, { email: "not an email", role: "read" }, ctx), "refused");
+      expect(calls(sim)).toEqual({ "users.create": 1, "operations.get": 1 });
+      const taken = await failure(accounts.create(CONFIG, { email: "riley.read@example.com", role: "read" }, ctx), "refused");
+      expect(taken.message).toContain("already exists");
+      expect(sim.state.userCount).toBe(9);
+    });
+
+    it("removes users with DeleteUser and their resource version, never an Owner or a Finance Admin", async () => {
+      const { ctx } = testContext(sim);
+      expect((await failure(accounts.delete(CONFIG, { principalId: OWNER }, ctx), "refused")).message).toContain("is Account Owner");
+      await failure(accounts.delete(CONFIG, { principalId: FINANCE }, ctx), "refused");
+      expect(await accounts.delete(CONFIG, { principalId: DEVON_DEV }, ctx)).toEqual({ changed: true, message: "Removed devon.dev@example.com from Temporal Cloud." });
       expect(sim.state.getUser(DEVON_DEV)).toBeUndefined();
-      expect((await deleteTemporalCloudAccount(CONFIG, { principalId: DEVON_DEV }, ctx)).changed).toBe(false);
+      expect(calls(sim)).toEqual({ "users.get": 3, "users.delete": 1, "operations.get": 1 });
+      expect((await accounts.delete(CONFIG, { principalId: DEVON_DEV }, ctx)).changed).toBe(false);
       expect(sim.state.userCount).toBe(7);
     });
   });

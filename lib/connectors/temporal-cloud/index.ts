@@ -1,12 +1,13 @@
 // The Temporal Cloud connector: Accounts, Namespaces and Account roles over the Cloud Ops API
 // (HTTP/JSON gateway), modelled on the public Baton connector.
 import type { RetryPolicy } from "../http";
-import type { Connector, ConnectorContext, ProvisionResult } from "../types";
-import { createAccount, deleteAccount, type CreatedAccount } from "./accounts";
+import type { Connector, ConnectorContext } from "../types";
+import { createAccount, deleteAccount, INVITE_ROLES } from "./accounts";
 import { createApi } from "./api";
 import { grant, revoke } from "./provision";
 import { parseConfig, temporalCloudSettings, type TemporalCloudConfig } from "./settings";
 import { syncRecords } from "./sync";
+import { RESOURCE_TYPE } from "./vocabulary";
 
 export type { TemporalCloudConfig } from "./settings";
 export { DEFAULT_API_VERSION, temporalCloudConfigSchema } from "./settings";
@@ -50,32 +51,17 @@ export function createTemporalCloudConnector(tuning: TemporalCloudTuning = {}): 
     },
     grant: async (config, request, ctx) => grant(api(config, ctx).api, ctx, request, tuning),
     revoke: async (config, request, ctx) => revoke(api(config, ctx).api, ctx, request, tuning),
+    accounts: {
+      resourceTypeId: RESOURCE_TYPE.user,
+      roles: INVITE_ROLES,
+      defaultRoleSetting: "defaultAccountRole",
+      create: async (config, request, ctx) => {
+        const { config: parsed, api: client } = api(config, ctx);
+        return createAccount(client, ctx, parsed, request, tuning);
+      },
+      delete: async (config, request, ctx) => deleteAccount(api(config, ctx).api, ctx, request.principalId, tuning),
+    },
   };
 }
 
 export const temporalCloud: Connector<TemporalCloudConfig> = createTemporalCloudConnector();
-
-/**
- * Invites a user with the configured default account role. Not part of the Connector interface
- * (it has no account-creation verb yet); exported for the runner.
- */
-export async function createTemporalCloudAccount(
-  config: TemporalCloudConfig,
-  request: { email: string },
-  ctx: ConnectorContext,
-  tuning: TemporalCloudTuning = {},
-): Promise<CreatedAccount> {
-  const parsed = parseConfig(config);
-  return createAccount(createApi(parsed, ctx, tuning), ctx, parsed, request.email, tuning);
-}
-
-/** Deletes a user; refuses Account Owners and Finance Admins. Outside the interface, like create. */
-export async function deleteTemporalCloudAccount(
-  config: TemporalCloudConfig,
-  request: { principalId: string },
-  ctx: ConnectorContext,
-  tuning: TemporalCloudTuning = {},
-): Promise<ProvisionResult> {
-  const parsed = parseConfig(config);
-  return deleteAccount(createApi(parsed, ctx, tuning), ctx, request.principalId, tuning);
-}

@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { AccountGrantsTable } from "@/components/applications/account-grants-table";
 import { AccountStatusBadge } from "@/components/applications/account-status-badge";
 import { DetailHeader } from "@/components/applications/detail-header";
+import type { EntitlementListItem } from "@/components/applications/entitlements-table";
 import { formatCount, formatTotal } from "@/components/applications/format";
 import { listLinks } from "@/components/applications/list-links";
 import { PagedList } from "@/components/applications/paged-list";
+import { ProvisioningNotices, RevokeButton } from "@/components/applications/provisioning";
 import { Card, CardBody } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,8 +17,10 @@ import { getAccountLink } from "@/lib/data/account-links";
 import { getAccount } from "@/lib/data/accounts";
 import { getManagedApp } from "@/lib/data/applications";
 import { listAccountGrants } from "@/lib/data/entitlements";
+import { getConnectorProvisioning, provisioningViewFor } from "@/lib/data/provisioning";
 import { accountPath, detailQuerySchema, PAGE_SIZE, parseAccountKey } from "@/lib/validation/applications";
 import { PEOPLE_ROLES } from "@/lib/validation/people";
+import { revokeEntitlementAction } from "../../../provisioning-actions";
 import { linkAccountAction, resetAccountLinkAction, searchPeopleAction } from "./person-actions";
 
 type Params = Promise<{ appId: string; connectorId: string; accountKey: string }>;
@@ -34,10 +38,23 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
   if (!app || !account || !runId) notFound();
   const query = { ...detailQuerySchema.parse(await searchParams), dir: "asc" as const };
   const address = { connectorId, resourceTypeId: account.resourceTypeId, externalId: account.externalId };
-  const [grants, link] = await Promise.all([
+  const [grants, link, provisioning] = await Promise.all([
     listAccountGrants(runId, { resourceTypeId: account.resourceTypeId, externalId: account.externalId, connectorName: account.connectorName }, query, PAGE_SIZE),
     getAccountLink(address),
+    getConnectorProvisioning(user, connectorId),
   ]);
+  // Revoke where the entitlement page would offer it (the same rules, the same dialog and the
+  // same action, which checks again); the adapters provision accounts (the user trait) only.
+  const holder = { resourceTypeId: account.resourceTypeId, externalId: account.externalId, name: account.name, email: account.email };
+  const revokeCell =
+    provisioning.allowed && account.isUser
+      ? (row: EntitlementListItem) => {
+          const view = provisioningViewFor(provisioning, row);
+          if (!view.allowed || !view.effects.revokable) return null;
+          const subject = { connectorId, connectorName: view.connectorName, entitlementId: row.externalId, entitlementName: row.name };
+          return <RevokeButton subject={subject} holder={holder} note={view.effects.revokeNote} revoke={revokeEntitlementAction} label={`Revoke ${row.name}`} />;
+        }
+      : undefined;
   const path = accountPath(app.id, connectorId, account.resourceTypeId, account.externalId);
   const links = listLinks(path, {}, query, { name: "asc" });
   // A few scalar profile fields the upstream sent (createdTime → "Created time").
@@ -79,6 +96,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
         canEdit={hasRole(user, PEOPLE_ROLES)}
         actions={{ search: searchPeopleAction, link: linkAccountAction, reset: resetAccountLinkAction }}
       />
+      <ProvisioningNotices>
       <PagedList
         title="Grants"
         search={{ action: path, value: query.q, placeholder: "Search entitlements or resources", label: "Search grants" }}
@@ -94,8 +112,9 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
           )
         }
       >
-        <AccountGrantsTable appId={app.id} rows={grants.rows} />
+        <AccountGrantsTable appId={app.id} rows={grants.rows} actions={revokeCell} />
       </PagedList>
+      </ProvisioningNotices>
     </>
   );
 }

@@ -14,8 +14,8 @@ import { requireUser } from "@/lib/auth";
 import { listEntitlementHolders } from "@/lib/data/accounts";
 import { getManagedApp } from "@/lib/data/applications";
 import { getEntitlement } from "@/lib/data/entitlements";
-import { getProvisioningView, listGrantCandidates } from "@/lib/data/provisioning";
-import { grantEntitlementAction, revokeEntitlementAction } from "../../../provisioning-actions";
+import { getProvisioningView } from "@/lib/data/provisioning";
+import { grantEntitlementAction, revokeEntitlementAction, searchGrantCandidatesAction } from "../../../provisioning-actions";
 import { detailQuerySchema, entitlementPath, PAGE_SIZE, parseEntitlementKey } from "@/lib/validation/applications";
 
 type Params = Promise<{ appId: string; connectorId: string; entitlementKey: string }>;
@@ -37,7 +37,6 @@ export default async function EntitlementPage({ params, searchParams }: { params
   // Grant and Revoke only where the server would accept them; the actions check again.
   const provisioning = await getProvisioningView(user, connectorId, entitlement);
   const subject = { connectorId, connectorName: provisioning.connectorName, entitlementId: entitlement.externalId, entitlementName: entitlement.name };
-  const choices = provisioning.allowed ? await listGrantCandidates(entitlement.runId, entitlement.externalId) : [];
   const revokable = provisioning.allowed && provisioning.effects.revokable;
   // The adapters provision accounts (the user trait) only, not service accounts or groups.
   const revokeCell = revokable
@@ -73,7 +72,7 @@ export default async function EntitlementPage({ params, searchParams }: { params
         title={
           <div className="flex items-center justify-between gap-3">
             <span>Who holds it</span>
-            {provisioning.allowed && <GrantButton subject={subject} choices={choices} note={provisioning.effects.grantNote} grant={grantEntitlementAction} />}
+            {provisioning.allowed && <GrantButton subject={subject} search={searchGrantCandidatesAction} note={provisioning.effects.grantNote} grant={grantEntitlementAction} />}
           </div>
         }
         search={{ action: path, value: query.q, placeholder: "Search holders by name or email", label: "Search holders" }}

@@ -10,7 +10,6 @@ let failing = { connectorId: "", applicationId: "" };
 let healthy = { connectorId: "", applicationId: "" };
 let runner = { connectorId: "", applicationId: "" };
 let waiting = { connectorId: "", applicationId: "" };
-let off = { connectorId: "", applicationId: "" };
 const HOUR = 3_600_000;
 
 async function* snapshot(accounts: number, grants: number): AsyncGenerator<SyncRecord> {
@@ -37,7 +36,7 @@ beforeAll(async () => {
   healthy = await createTestConnector(ctx.pool, { name: "Alpha" });
   runner = await createTestConnector(ctx.pool, { name: "Runner", catalogId: "baton" });
   waiting = await createTestConnector(ctx.pool, { name: "Waiting", settings: null });
-  off = await createTestConnector(ctx.pool, { name: "Off", disabled: true });
+  await createTestConnector(ctx.pool, { name: "Off", disabled: true });
   await ingestRecords(failing.connectorId, snapshot(4, 2), { trigger: "upload" });
   await ingestRecords(failing.connectorId, snapshot(5, 3), { trigger: "upload" });
   await ingestRecords(healthy.connectorId, snapshot(2, 1), { trigger: "upload" });

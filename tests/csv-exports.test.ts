@@ -169,4 +169,19 @@ describe("what arrives", () => {
       ["u12", ...Array.from({ length: 10 }, (_, i) => `u12${i}`), ...Array.from({ length: 100 }, (_, i) => `u12${String(i).padStart(2, "0")}`)].sort(),
     );
   });
+
+  it("reads holders in keyset batches, each holder once, in the order of the list on screen", async () => {
+    const { listEntitlementHolders, streamEntitlementHolders } = await import("@/lib/data/accounts");
+    const app = (await (await import("@/lib/data/applications")).getManagedApp(appId))!;
+    const entitlement = (await (await import("@/lib/data/entitlements")).getEntitlement(app, connectorId, "team:admins:member"))!;
+    const batches: number[] = [];
+    const streamed: string[] = [];
+    for await (const batch of streamEntitlementHolders(entitlement.runId, entitlement.externalId, {}, 100)) {
+      batches.push(batch.length);
+      streamed.push(...batch.map((h) => h.externalId));
+    }
+    expect(batches).toEqual([...Array(7).fill(100), 81]);
+    const onScreen = await listEntitlementHolders(entitlement.runId, entitlement.externalId, { dir: "asc" }, 5_000, entitlement.grantCount);
+    expect(streamed).toEqual(onScreen.rows.map((h) => h.externalId));
+  });
 });

@@ -13,7 +13,7 @@ test("a Connector Administrator adds Temporal Cloud to an unmanaged app and watc
   await page.getByRole("searchbox", { name: "Search connectors" }).fill("temporal");
   const card = page.getByRole("article", { name: "Temporal Cloud" });
   await expect(card.getByRole("table", { name: "Capabilities" })).toContainText("Account roles");
-  await expect(card).toContainText("The Account Owner and Finance Manager roles are synced but cannot be provisioned.");
+  await expect(card).toContainText("The Account Owner and Finance Admin roles are synced but cannot be provisioned.");
   await expect(page.getByRole("article", { name: "Cloudflare v2" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/connectors-catalog.png", fullPage: true });
 

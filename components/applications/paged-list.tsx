@@ -14,18 +14,23 @@ export type PagedListProps = {
   empty: ReactNode;
   children: ReactNode;
   title?: ReactNode;
+  /** Beside the total, such as the list's Export CSV. */
+  actions?: ReactNode;
 };
 
 /** A searchable, paged table in a card: the shape of every synced-data list. */
-export function PagedList({ search, total, prevHref, nextHref, isEmpty, empty, children, title }: PagedListProps) {
+export function PagedList({ search, total, prevHref, nextHref, isEmpty, empty, children, title, actions }: PagedListProps) {
   return (
     <Card>
       {title && <div className="border-b border-slate-200 px-4 pt-4 pb-3 text-base font-semibold text-slate-900">{title}</div>}
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3">
         {search ? <SearchForm {...search} /> : <span />}
-        <p className="text-sm text-slate-500" data-testid="list-total">
-          {total}
-        </p>
+        <div className="flex items-center gap-3">
+          <p className="text-sm text-slate-500" data-testid="list-total">
+            {total}
+          </p>
+          {actions}
+        </div>
       </div>
       {isEmpty ? empty : children}
       {!isEmpty && (prevHref || nextHref) && <Pagination summary={total} prevHref={prevHref} nextHref={nextHref} />}

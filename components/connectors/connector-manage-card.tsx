@@ -87,7 +87,7 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
         <div className="space-y-1.5">
           <p className="text-sm font-medium text-slate-800">Provisioning</p>
           <p className="text-sm text-slate-500" data-testid="provisioning-state">
-            {connector.provisioningEnabled ? "On: access requests can be granted and revoked through this connector." : "Off: this connector only syncs."}
+            {connector.provisioningEnabled ? "On: Gatekeeper grants and revokes access through this connector." : "Off: this connector only syncs."}
           </p>
           <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => actions.setProvisioning({ connectorId: id, enabled: !connector.provisioningEnabled }))}>
             {connector.provisioningEnabled ? "Disable provisioning" : "Enable provisioning"}

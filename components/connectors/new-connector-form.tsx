@@ -42,7 +42,7 @@ export function NewConnectorForm({ catalog, apps, users, currentUserId, action }
               value="unmanaged"
               {...form.register("appChoice")}
               label="Add the connector to a currently unmanaged app"
-              description="Apps discovered in your identity, SSO, or federation provider that aren't yet managed here. The app becomes managed."
+              description="Apps your identity provider knows about that no connector manages yet. The app becomes managed."
             >
               {choice === "unmanaged" && (
                 <div>

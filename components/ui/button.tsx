@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ComponentProps } from "react";
+import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ComponentProps } from "react";
 import { cn } from "./cn";
 import { Spinner } from "./spinner";
 
@@ -40,4 +40,12 @@ export function Button({
 
 export function ButtonLink({ variant = "primary", size = "md", className, ...props }: ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
   return <Link className={buttonClass(variant, size, className)} {...props} />;
+}
+
+/**
+ * A file to download (a CSV export): a plain link, so Next neither prefetches the file with
+ * the page nor tries to route to it inside the app; the answer's Content-Disposition names it.
+ */
+export function DownloadLink({ variant = "secondary", size = "md", className, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; variant?: Variant; size?: Size }) {
+  return <a className={buttonClass(variant, size, className)} {...props} />;
 }

@@ -29,12 +29,12 @@ export async function listAuditEvents(filter: AuditFilter, limit = AUDIT_PAGE_SI
   };
 }
 
-/** Streams every matching row, newest first, in batches: for the CSV export. */
-export async function* iterateAuditEvents(filter: AuditFilter, batch = 1000) {
+/** Every matching row, newest first, a batch at a time: for the CSV export. */
+export async function* streamAuditEvents(filter: AuditFilter, batch = 1000) {
   let before = filter.before;
   for (;;) {
     const { events, nextCursor } = await listAuditEvents({ ...filter, before }, batch);
-    yield* events;
+    if (events.length) yield events;
     if (!nextCursor) return;
     before = nextCursor;
   }

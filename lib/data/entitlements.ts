@@ -3,7 +3,7 @@
 import { getPool } from "@/lib/db/client";
 import type { EntitlementSort, ListQuery, SortDirection } from "@/lib/validation/applications";
 import { visibleRuns, type ManagedApp } from "./applications";
-import { COUNT_CAP, encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
+import { COUNT_CAP, encodeCursor, EXPORT_BATCH, finishPage, keysetBatches, likePattern, planKeyset, type Page } from "./keyset";
 
 export type EntitlementRow = {
   rowId: string;
@@ -74,13 +74,11 @@ const SORT_KEYS: Record<EntitlementSort, { expr: string; cast: string }> = {
 const SEARCH = `(lower(e.display_name) LIKE $2 OR lower(e.slug) LIKE $2 OR EXISTS (SELECT 1 FROM resources s WHERE s.sync_run_id = e.sync_run_id
        AND s.resource_type_id = e.resource_type_id AND s.external_id = e.resource_external_id AND lower(s.display_name) LIKE $2))`;
 
-export async function listEntitlements(app: ManagedApp, query: ListQuery<EntitlementSort>, size: number): Promise<Page<EntitlementRow>> {
-  const runs = visibleRuns(app);
-  if (runs.length === 0) return { rows: [], total: 0, totalCapped: false, next: null, prev: null };
+/** One page of the Entitlements tab, without its total (an export reads many pages). */
+async function readEntitlementsPage(app: ManagedApp, runs: string[], query: ListQuery<EntitlementSort>, size: number) {
   const names = new Map(app.connectors.map((c) => [c.id, c.displayName]));
   const key = SORT_KEYS[query.sort];
-  const search = query.q ? likePattern(query.q) : null;
-  const base: unknown[] = [runs, search];
+  const base: unknown[] = [runs, query.q ? likePattern(query.q) : null];
   const plan = planKeyset({ keyExpr: key.expr, idExpr: "e.id", dir: query.dir, after: query.after, before: query.before, first: base.length + 1, keyCast: key.cast });
   const { rows } = await getPool().query<DbEntitlement>(
     `SELECT ${COLUMNS}, ${key.expr} AS sort_key
@@ -91,15 +89,27 @@ export async function listEntitlements(app: ManagedApp, query: ListQuery<Entitle
     [...base, ...plan.params],
   );
   const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.id));
-  let total = { total: app.entitlements, capped: false };
-  if (search) {
-    const { rows: count } = await getPool().query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM entitlements e WHERE e.sync_run_id = ANY($1::text[]) AND ${SEARCH} LIMIT ${COUNT_CAP + 1}) m`,
-      base,
-    );
-    total = { total: Math.min(count[0]?.n ?? 0, COUNT_CAP), capped: (count[0]?.n ?? 0) > COUNT_CAP };
-  }
-  return { ...page, total: total.total, totalCapped: total.capped, rows: page.rows.map((row) => toRow(row, names.get(row.connector_id) ?? row.connector_id)) };
+  return { ...page, rows: page.rows.map((row) => toRow(row, names.get(row.connector_id) ?? row.connector_id)) };
+}
+
+export async function listEntitlements(app: ManagedApp, query: ListQuery<EntitlementSort>, size: number): Promise<Page<EntitlementRow>> {
+  const runs = visibleRuns(app);
+  if (runs.length === 0) return { rows: [], total: 0, totalCapped: false, next: null, prev: null };
+  const page = await readEntitlementsPage(app, runs, query, size);
+  if (!query.q) return { ...page, total: app.entitlements, totalCapped: false };
+  const { rows: count } = await getPool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM entitlements e WHERE e.sync_run_id = ANY($1::text[]) AND ${SEARCH} LIMIT ${COUNT_CAP + 1}) m`,
+    [runs, likePattern(query.q)],
+  );
+  const n = count[0]?.n ?? 0;
+  return { ...page, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+}
+
+/** Every entitlement of the tab's search and sort, in batches: the CSV export. */
+export async function* streamEntitlements(app: ManagedApp, query: Pick<ListQuery<EntitlementSort>, "q" | "sort" | "dir">, batch = EXPORT_BATCH): AsyncGenerator<EntitlementRow[]> {
+  const runs = visibleRuns(app);
+  if (runs.length === 0) return;
+  yield* keysetBatches((after) => readEntitlementsPage(app, runs, { ...query, after }, batch));
 }
 
 export type EntitlementDetail = EntitlementRow & { runId: string; grantableTo: string[] };

@@ -71,3 +71,20 @@ export function likePattern(term: string): string {
 
 /** Counting stops here: "10,000+" is as useful as an exact figure and much cheaper. */
 export const COUNT_CAP = 10_000;
+
+/** Rows an export reads at a time: a few megabytes at most, whatever the size of the list. */
+export const EXPORT_BATCH = 2_000;
+
+/**
+ * Every row of a list, a page at a time, by walking its `next` cursors: an export reads the
+ * same page query as the list on screen, so it has the same rows in the same order.
+ */
+export async function* keysetBatches<T>(readPage: (after: string | undefined) => Promise<{ rows: T[]; next: string | null }>): AsyncGenerator<T[]> {
+  let after: string | undefined;
+  for (;;) {
+    const page = await readPage(after);
+    if (page.rows.length) yield page.rows;
+    if (!page.next) return;
+    after = page.next;
+  }
+}

@@ -82,6 +82,9 @@ export function accountPath(appId: string, connectorId: string, resourceTypeId: 
   return `/applications/${encodeURIComponent(appId)}/accounts/${encodeURIComponent(connectorId)}/${key([resourceTypeId, externalId])}`;
 }
 
+/** The URL segment of an entitlement (its page, its holders' export). */
+export const entitlementKey = (externalId: string) => key(externalId);
+
 export function parseEntitlementKey(segment: string): string | null {
   const parsed = entitlementKeySchema.safeParse(unkey(segment));
   return parsed.success ? parsed.data : null;
@@ -98,4 +101,19 @@ export function withQuery(path: string, values: Record<string, string | undefine
   for (const [name, value] of Object.entries(values)) if (value) params.set(name, value);
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+// ---- CSV exports of the lists above, carrying the list's search and sort (never its cursor:
+// an export has every row).
+
+export function accountsExportPath(appId: string, query: { q?: string; sort: string; dir: SortDirection }) {
+  return withQuery(`/api/applications/${encodeURIComponent(appId)}/export/accounts`, { q: query.q, sort: query.sort, dir: query.dir });
+}
+
+export function entitlementsExportPath(appId: string, query: { q?: string; sort: string; dir: SortDirection }) {
+  return withQuery(`/api/applications/${encodeURIComponent(appId)}/export/entitlements`, { q: query.q, sort: query.sort, dir: query.dir });
+}
+
+export function holdersExportPath(appId: string, connectorId: string, externalId: string, query: { q?: string }) {
+  return withQuery(`/api/applications/${encodeURIComponent(appId)}/export/holders/${encodeURIComponent(connectorId)}/${entitlementKey(externalId)}`, { q: query.q });
 }

@@ -7,12 +7,15 @@
 // connector), CONNECTOR_ADMIN, SUPER_ADMIN; for route handlers also "connectorToken", the
 // self-hosted runner with its connector's credentials (and no session).
 import { NextRequest } from "next/server";
+import { accountsExportPath, entitlementKey, entitlementsExportPath, holdersExportPath } from "@/lib/validation/applications";
 import type { Fixtures } from "./support/fixtures";
 import { ALL_PRINCIPALS, SESSION_PRINCIPALS, type Principal, type SessionPrincipal } from "./support/principals";
 
 const ADMINS = ["connectorAdmin", "superAdmin"] as const satisfies readonly SessionPrincipal[];
 const OWNER_OR_ADMIN = ["owner", ...ADMINS] as const satisfies readonly SessionPrincipal[];
 const SUPER_ADMIN_ONLY = ["superAdmin"] as const satisfies readonly SessionPrincipal[];
+/** Whoever is signed in: the Applications pages and their exports. */
+const SIGNED_IN = ["user", "owner", ...ADMINS] as const satisfies readonly SessionPrincipal[];
 const NOBODY = [] as const satisfies readonly Principal[];
 const RUNNER_ONLY = ["connectorToken"] as const satisfies readonly Principal[];
 
@@ -194,6 +197,33 @@ export const routeRegistry: RouteEntry[] = [
   // Session routes.
   { kind: "route", file: "app/api/people/orphaned-access/route.ts", name: "GET", cases: [{ label: "", allowed: ADMINS, request: (_fx, call) => request("/api/people/orphaned-access", call) }] },
   { kind: "route", file: "app/api/audit-log/export/route.ts", name: "GET", cases: [{ label: "", allowed: SUPER_ADMIN_ONLY, request: (_fx, call) => request("/api/audit-log/export", call) }] },
+  // The Applications exports: whoever may open the app's pages (an app without a snapshot
+  // exports an empty file; an entitlement it lacks is 404, which is not a refusal).
+  {
+    kind: "route",
+    file: "app/api/applications/[appId]/export/accounts/route.ts",
+    name: "GET",
+    cases: [{ label: "", allowed: SIGNED_IN, request: (fx, call) => request(accountsExportPath(fx.apps.managed, { q: "a", sort: "email", dir: "desc" }), call), context: (fx) => params({ appId: fx.apps.managed })() }],
+  },
+  {
+    kind: "route",
+    file: "app/api/applications/[appId]/export/entitlements/route.ts",
+    name: "GET",
+    cases: [{ label: "", allowed: SIGNED_IN, request: (fx, call) => request(entitlementsExportPath(fx.apps.managed, { sort: "grants", dir: "desc" }), call), context: (fx) => params({ appId: fx.apps.managed })() }],
+  },
+  {
+    kind: "route",
+    file: "app/api/applications/[appId]/export/holders/[connectorId]/[entitlementKey]/route.ts",
+    name: "GET",
+    cases: [
+      {
+        label: "",
+        allowed: SIGNED_IN,
+        request: (fx, call) => request(holdersExportPath(fx.apps.managed, fx.connectors.cloudflare, "role:admin:member", {}), call),
+        context: (fx) => params({ appId: fx.apps.managed, connectorId: fx.connectors.cloudflare, entitlementKey: entitlementKey("role:admin:member") })(),
+      },
+    ],
+  },
   {
     kind: "route",
     file: "app/api/connectors/[id]/status/route.ts",

@@ -44,7 +44,7 @@ export function createCloudflareConnector(options: CloudflareConnectorOptions = 
     id: "cloudflare",
     name: "Cloudflare v2",
     description:
-      "Identity governance and just-in-time provisioning for Cloudflare. Integrate your Cloudflare instance to run user access reviews (UARs), enable just-in-time access requests, and automatically provision and deprovision access.",
+      "Syncs the members, invitations and roles of your Cloudflare account into Gatekeeper, and grants and revokes members' roles from it.",
     capabilities: [
       { resource: "Accounts", sync: true, provision: true },
       { resource: "Roles", sync: true, provision: true },

@@ -108,7 +108,7 @@ export const cloudflareSettings: SettingsSpec<CloudflareConfig> = {
     {
       name: "apiToken",
       label: "API token",
-      help: "My Profile, API Tokens, Create Token (custom). Account Settings: Edit to provision, Read for access reviews only; plus Access: Organizations, Identity Providers, and Groups: Read.",
+      help: "My Profile, API Tokens, Create Token (custom). Account Settings: Edit to provision, Read to sync only; plus Access: Organizations, Identity Providers, and Groups: Read.",
       secret: true,
       required: true,
       kind: "text",

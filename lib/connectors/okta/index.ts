@@ -65,7 +65,7 @@ export function createOktaConnector(options: OktaConnectorOptions = {}): Connect
     // Its users are the People directory and its apps the unmanaged apps (lib/sync/identity.ts).
     kind: "identity-provider",
     description:
-      "Identity governance for Okta. Sync users in every lifecycle status, groups, apps and their assignments into Gatekeeper to run user access reviews, spot orphaned access in downstream apps, and grant or revoke Okta group memberships just in time.",
+      "Your identity provider. Okta's users (in every lifecycle status) become Gatekeeper's People and its apps the unmanaged apps; every other app's accounts are matched to them, so orphaned access shows. Group memberships can be granted and revoked.",
     capabilities: [
       { resource: "Accounts", sync: true, provision: false },
       { resource: "Groups", sync: true, provision: true },

@@ -30,13 +30,15 @@ export function createTemporalCloudConnector(tuning: TemporalCloudTuning = {}): 
     id: "temporal-cloud",
     name: "Temporal Cloud",
     description:
-      "Integrate your Temporal Cloud Enterprise instance with ConductorOne to run user access reviews (UARs) and enable just-in-time access requests.",
+      "Syncs the users, service accounts, namespaces and account roles of your Temporal Cloud account into Gatekeeper, and grants and revokes account roles and namespace permissions from it.",
     capabilities: [
       { resource: "Accounts", sync: true, provision: true },
       { resource: "Namespaces", sync: true, provision: true },
       { resource: "Account roles", sync: true, provision: true },
     ],
-    capabilityNote: "The Account Owner and Finance Manager roles are synced but cannot be provisioned.",
+    // Temporal Cloud's name for the role is Finance Admin (the seed says Finance Manager): the
+    // note uses the name the Entitlements tab shows.
+    capabilityNote: "The Account Owner and Finance Admin roles are synced but cannot be provisioned.",
     settings: temporalCloudSettings,
     async check(config, ctx) {
       const { config: parsed, api: client } = api(config, ctx);

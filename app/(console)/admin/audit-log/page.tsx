@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
 import { Alert } from "@/components/ui/alert";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -35,9 +35,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
         title="Audit log"
         description="Every change made through the console, newest first. Entries cannot be edited or deleted."
         actions={
-          <ButtonLink href={`/api/audit-log/export${toQuery(filters)}`} variant="secondary" prefetch={false}>
-            Export CSV
-          </ButtonLink>
+          <DownloadLink href={`/api/audit-log/export${toQuery(filters)}`}>Export CSV</DownloadLink>
         }
       />
       {!parsed.success && <Alert tone="error" className="mb-4">Some filters were not valid and were ignored: {parsed.error.issues[0]?.message}</Alert>}

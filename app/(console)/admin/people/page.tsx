@@ -3,7 +3,7 @@ import { formatTotal } from "@/components/applications/format";
 import { PagedList } from "@/components/applications/paged-list";
 import { OrphanedAccessTable, UnmatchedAccountsTable } from "@/components/people/gap-tables";
 import { PeopleTable } from "@/components/people/people-table";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkTabs } from "@/components/ui/tabs";
@@ -40,7 +40,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Searc
     <PageHeader
       title="People"
       description="Everyone in your identity provider, every app account matched to them, and the access that should not be there."
-      actions={query.tab === "orphaned" && orphanedCount > 0 ? <ButtonLink href="/api/people/orphaned-access" variant="secondary">Export CSV</ButtonLink> : undefined}
+      actions={query.tab === "orphaned" && orphanedCount > 0 ? <DownloadLink href="/api/people/orphaned-access">Export CSV</DownloadLink> : undefined}
     />
   );
 

@@ -10,6 +10,7 @@ import { formatTotal } from "@/components/applications/format";
 import { listLinks } from "@/components/applications/list-links";
 import { PagedList } from "@/components/applications/paged-list";
 import { ProvisioningNotices } from "@/components/applications/provisioning";
+import { DownloadLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkTabs } from "@/components/ui/tabs";
@@ -19,7 +20,7 @@ import { listAccounts } from "@/lib/data/accounts";
 import { getManagedApp, visibleRuns, type ManagedApp } from "@/lib/data/applications";
 import { listEntitlements } from "@/lib/data/entitlements";
 import { inviteAccountAction, removeAccountAction } from "./account-actions";
-import { accountListQuery, appQuerySchema, entitlementListQuery, PAGE_SIZE } from "@/lib/validation/applications";
+import { accountListQuery, accountsExportPath, appQuerySchema, entitlementListQuery, entitlementsExportPath, PAGE_SIZE } from "@/lib/validation/applications";
 
 type Params = Promise<{ appId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -92,6 +93,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           title={title}
           search={{ action: path, value: query.q, placeholder: "Search accounts by name or email", label: "Search accounts", keep: { tab: "accounts", sort: raw.sort, dir: raw.dir } }}
           total={formatTotal(page.total, page.totalCapped, "account")}
+          actions={page.rows.length > 0 && <DownloadLink href={accountsExportPath(app.id, query)}>Export CSV</DownloadLink>}
           prevHref={links.page({ before: page.prev })}
           nextHref={links.page({ after: page.next })}
           isEmpty={page.rows.length === 0}
@@ -109,6 +111,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
       <PagedList
         search={{ action: path, value: query.q, placeholder: "Search entitlements or resources", label: "Search entitlements", keep: { sort: raw.sort, dir: raw.dir } }}
         total={formatTotal(page.total, page.totalCapped, "entitlement")}
+        actions={page.rows.length > 0 && <DownloadLink href={entitlementsExportPath(app.id, query)}>Export CSV</DownloadLink>}
         prevHref={links.page({ before: page.prev })}
         nextHref={links.page({ after: page.next })}
         isEmpty={page.rows.length === 0}

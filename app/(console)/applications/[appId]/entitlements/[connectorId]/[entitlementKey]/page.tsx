@@ -7,6 +7,7 @@ import { listLinks } from "@/components/applications/list-links";
 import { PagedList } from "@/components/applications/paged-list";
 import { GrantButton, ProvisioningNotices, RevokeButton } from "@/components/applications/provisioning";
 import { Badge } from "@/components/ui/badge";
+import { DownloadLink } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { DescriptionList } from "@/components/ui/description-list";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,7 +17,7 @@ import { getManagedApp } from "@/lib/data/applications";
 import { getEntitlement } from "@/lib/data/entitlements";
 import { getProvisioningView } from "@/lib/data/provisioning";
 import { grantEntitlementAction, revokeEntitlementAction, searchGrantCandidatesAction } from "../../../provisioning-actions";
-import { detailQuerySchema, entitlementPath, PAGE_SIZE, parseEntitlementKey } from "@/lib/validation/applications";
+import { detailQuerySchema, entitlementPath, holdersExportPath, PAGE_SIZE, parseEntitlementKey } from "@/lib/validation/applications";
 
 type Params = Promise<{ appId: string; connectorId: string; entitlementKey: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -77,6 +78,7 @@ export default async function EntitlementPage({ params, searchParams }: { params
         }
         search={{ action: path, value: query.q, placeholder: "Search holders by name or email", label: "Search holders" }}
         total={formatTotal(holders.total, holders.totalCapped, "holder")}
+        actions={holders.rows.length > 0 && <DownloadLink href={holdersExportPath(app.id, connectorId, entitlement.externalId, query)}>Export CSV</DownloadLink>}
         prevHref={links.page({ before: holders.prev })}
         nextHref={links.page({ after: holders.next })}
         isEmpty={holders.rows.length === 0}

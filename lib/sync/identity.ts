@@ -189,18 +189,18 @@ export async function matchConnectorAccounts(client: pg.ClientBase, connectorId:
         WHERE m.external_id IS NULL AND m.l_manual AND m.l_present
           AND l.connector_id = $1 AND l.resource_type_id = m.l_type AND l.account_external_id = m.l_id
        RETURNING 1
-     ), unmatched AS (
-       SELECT count(*)::int AS n FROM m WHERE m.external_id IS NOT NULL AND (CASE WHEN m.l_manual THEN m.l_person ELSE m.matched END) IS NULL
-     ), orphaned AS (
-       -- Active accounts whose person has left (suspended or deactivated): orphaned access.
-       SELECT count(*)::int AS n FROM m JOIN people p ON p.id = (CASE WHEN m.l_manual THEN m.l_person ELSE m.matched END)
-        WHERE m.external_id IS NOT NULL AND m.active AND p.status <> 'active'
+     ), tally AS (
+       -- One pass for both figures: accounts nobody matches, and orphaned access (active
+       -- accounts whose person has left: suspended or deactivated).
+       SELECT count(*) FILTER (WHERE t.person IS NULL)::int AS unmatched, count(*) FILTER (WHERE t.active AND gone.id IS NOT NULL)::int AS orphaned
+         FROM (SELECT CASE WHEN m.l_manual THEN m.l_person ELSE m.matched END AS person, m.active FROM m WHERE m.external_id IS NOT NULL) t
+         LEFT JOIN people gone ON gone.id = t.person AND gone.status <> 'active'
      ), counted AS (
        -- Runs whether or not the SELECT reads it, like every data-modifying WITH.
-       UPDATE sync_runs SET unmatched_accounts = (SELECT n FROM unmatched), orphaned_accounts = (SELECT n FROM orphaned) WHERE id = $3 RETURNING 1
+       UPDATE sync_runs SET unmatched_accounts = tally.unmatched, orphaned_accounts = tally.orphaned FROM tally WHERE id = $3 RETURNING 1
      )
      SELECT ((SELECT count(*) FILTER (WHERE linked) FROM ins) + (SELECT count(*) FILTER (WHERE linked) FROM upd))::int AS linked, (SELECT count(*) FROM gone)::int AS unlinked,
-            (SELECT n FROM unmatched) AS unmatched, (SELECT count(*) FROM kept)::int AS kept`,
+            (SELECT unmatched FROM tally) AS unmatched, (SELECT count(*) FROM kept)::int AS kept`,
     [connectorId, attribute, runId],
   );
   return rows[0];

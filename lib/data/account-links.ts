@@ -2,7 +2,7 @@
 // "belongs to nobody") survives every later sync; "Match automatically" hands the account back
 // to the matching rule at once. Each change is audited with who did it.
 import type pg from "pg";
-import { getPool } from "@/lib/db/client";
+import { getPool, inTransaction } from "@/lib/db/client";
 import { lockConnectorLinks, matchConnectorAccounts, toMatchAttribute, type MatchAttribute } from "@/lib/sync/identity";
 import { recordAudit } from "./audit";
 
@@ -50,9 +50,7 @@ export async function setManualLink(account: AccountAddress, personId: string | 
   }
   // Under the connector's link lock, like a match, so neither writes a row the other misses
   // and the counts below move from the row as it is.
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(async (client) => {
     await lockConnectorLinks(client, account.connectorId);
     const before = await getAccountLink(account, client);
     const delta = (before?.personId ? 0 : 1) - (personId ? 1 : 0);
@@ -74,13 +72,7 @@ export async function setManualLink(account: AccountAddress, personId: string | 
         [account.connectorId, delta, orphanedDelta],
       );
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await recordAudit({
     actor,
     kind: personId ? "account.linked" : "account.unlinked",
@@ -95,9 +87,7 @@ export async function setManualLink(account: AccountAddress, personId: string | 
 
 /** Drops the manual link and matches the account's connector again by its rule. */
 export async function resetAccountLink(account: AccountAddress, actor: Actor) {
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(async (client) => {
     await client.query(`DELETE FROM account_links WHERE connector_id = $1 AND resource_type_id = $2 AND account_external_id = $3 AND manual`, [
       account.connectorId,
       account.resourceTypeId,
@@ -105,13 +95,7 @@ export async function resetAccountLink(account: AccountAddress, actor: Actor) {
     ]);
     const { rows } = await client.query<{ run: string | null; attr: string }>(`SELECT current_sync_run_id AS run, match_attribute AS attr FROM connectors WHERE id = $1 FOR SHARE`, [account.connectorId]);
     if (rows[0]?.run) await matchConnectorAccounts(client, account.connectorId, rows[0].run, toMatchAttribute(rows[0].attr));
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await recordAudit({
     actor,
     kind: "account.link_reset",
@@ -124,20 +108,12 @@ export async function resetAccountLink(account: AccountAddress, actor: Actor) {
 
 /** Changes the attribute a connector's accounts are matched on, and matches them again now. */
 export async function setMatchAttribute(connectorId: string, attribute: MatchAttribute, actor: Actor) {
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
+  await inTransaction(async (client) => {
     const { rows } = await client.query<{ run: string | null }>(
       `UPDATE connectors SET match_attribute = $2, updated_at = now() AT TIME ZONE 'UTC' WHERE id = $1 RETURNING current_sync_run_id AS run`,
       [connectorId, attribute],
     );
     if (rows[0]?.run) await matchConnectorAccounts(client, connectorId, rows[0].run, attribute);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   await recordAudit({ actor, kind: "connector.match_attribute", summary: `Accounts are matched to people by ${attribute}`, connectorId, data: { attribute } });
 }

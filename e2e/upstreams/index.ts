@@ -34,3 +34,4 @@ export {
   type OktaSimulator,
   type OktaSimulatorOptions,
 } from "./okta";
+export { spoilIdToken, startOidcProvider, type OidcAccount, type OidcFault, type OidcProviderSimulator } from "./oidc/server";

@@ -12,6 +12,8 @@ const CLIENT_ID = process.env.E2E_OIDC_CLIENT_ID ?? "";
 const CLIENT_SECRET = process.env.E2E_OIDC_CLIENT_SECRET ?? "";
 const NAME = "Corp ID";
 const SCREENS = "test-results/screens";
+/** Nothing listens on port 2 of loopback (and fetch does not refuse it as it does port 1). */
+const CLOSED_PORT = "http://127.0.0.1:2";
 
 test.describe.configure({ mode: "serial" });
 test.skip(!ISSUER, "run through scripts/e2e.ts, which starts the identity provider");
@@ -51,14 +53,14 @@ const email = `${login}@corp.test`;
 let firstCallback = "";
 
 test("an administrator sets up single sign-on and signs out", async ({ adminPage: page }) => {
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Single sign-on" })).toBeVisible();
   await expect(page.getByTestId("sso-redirect-uri")).toHaveText(new URL("/api/auth/callback/oidc", page.url()).toString());
 
   // Each discovery failure lands on the issuer field, in words.
   const issuer = page.getByLabel("Issuer URL");
   const issuerError = page.locator("#field-issuer-error");
-  await issuer.fill("http://127.0.0.1:1");
+  await issuer.fill(CLOSED_PORT);
   await page.getByRole("button", { name: "Test discovery" }).click();
   await expect(issuerError).toContainText("The issuer cannot be reached");
   await issuer.fill(`${ISSUER}/jwks`);

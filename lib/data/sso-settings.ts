@@ -103,10 +103,10 @@ export async function saveSsoSettings(values: SsoSettingsValues, actorId: string
   await db.ssoSettings.upsert({ where: { id: "default" }, create: { id: "default", ...data }, update: data });
   if (!current) return { changed: ["all"], created: true };
   const before = fromRow(current);
-  const after: Record<string, unknown> = { ...data, groupsClaim: data.groupsClaim, groupRoles: values.groupRoles };
-  const changed = (["displayName", "issuer", "clientId", "allowSignUp", "defaultRole", "groupsClaim", "groupRoles", "requireSso"] as const).filter(
-    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
-  ) as string[];
+  // jsonb reorders object keys, so mappings are compared as "group=ROLE" strings.
+  const mappings = (list: GroupRole[]) => list.map((g) => `${g.group}=${g.role}`).join(",");
+  const changed: string[] = (["displayName", "issuer", "clientId", "allowSignUp", "defaultRole", "groupsClaim", "requireSso"] as const).filter((key) => before[key] !== data[key]);
+  if (mappings(before.groupRoles) !== mappings(values.groupRoles)) changed.push("groupRoles");
   if (JSON.stringify(before.breakGlass.userIds) !== JSON.stringify(values.breakGlassUserIds)) changed.push("breakGlassUserIds");
   if (values.clientSecret && values.clientSecret !== open(current.clientSecretSealed)) changed.push("clientSecret");
   return { changed, created: false };

@@ -17,7 +17,8 @@ export async function discoverIssuer(issuer: string, fetchImpl: typeof fetch = f
   try {
     response = await fetchImpl(url, { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : ((error as { cause?: { code?: string } }).cause?.code ?? "the connection failed");
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : (cause?.code ?? cause?.message ?? "the connection failed");
     return { ok: false, problem: "unreachable", message: `The issuer cannot be reached (${reason}). Check the URL and that this server can reach it.` };
   }
   const notOpenId = (why: string): DiscoveryResult => ({ ok: false, problem: "not-openid", message: `This is not an OpenID provider: ${url} ${why}.` });

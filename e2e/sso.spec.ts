@@ -39,6 +39,10 @@ async function signInWithSso(page: Page, login: string) {
   await expect(back).toBeVisible();
 }
 
+/** The latest refusal in the audit log: says which check failed (the page does not, on purpose). */
+const lastRefusal = async () =>
+  (await testDb().query<{ summary: string }>(`SELECT summary FROM audit_events WHERE kind = 'auth.sso_refused' ORDER BY id DESC LIMIT 1`)).rows[0]?.summary ?? "";
+
 async function expectRefusedWithoutSession(page: Page, title: RegExp | string) {
   await expect(page.getByRole("heading", { name: "Sign-in refused" })).toBeVisible();
   await expect(page.locator("main [role=alert]")).toContainText(title);
@@ -118,8 +122,13 @@ test("a new person signs in with SSO and gets the role their group maps to", asy
   await expect(page.getByRole("button", { name: `Sign in with ${NAME}` })).toBeVisible();
   expect(firstCallback).toContain("state=");
   await page.goto(firstCallback);
+  await page.screenshot({ path: `${SCREENS}/sign-in-refused.png`, fullPage: true });
   await expectRefusedWithoutSession(page, "Sign-in could not be verified");
+  await expect.poll(lastRefusal).toMatch(/State cookie was missing/);
 });
+
+// What openid-client says when it refuses each spoiled id_token.
+const REASONS = { "wrong-audience": /aud mismatch, expected gatekeeper-e2e-/, expired: /JWT expired, now \d+, exp \d+/, "bad-signature": /failed to validate JWT signature/ };
 
 for (const fault of ["wrong-audience", "expired", "bad-signature"] as const) {
   test(`an id_token that is ${fault.replace("-", " ")} is refused`, async ({ page }) => {
@@ -132,6 +141,7 @@ for (const fault of ["wrong-audience", "expired", "bad-signature"] as const) {
     // The tampered token named someone else: nobody was created or signed in.
     expect(await count(`SELECT count(*)::int AS n FROM users`)).toBe(users);
     await expect.poll(refusals).toBe(refused + 1);
+    expect(await lastRefusal()).toMatch(REASONS[fault]);
   });
 }
 

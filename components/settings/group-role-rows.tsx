@@ -17,19 +17,21 @@ export function GroupRoleRows({ form, disabled }: { form: UseFormReturn<SsoSetti
       <ul className="space-y-2">
         {fields.map((field, index) => (
           <li key={field.id} className="flex items-start gap-2">
-            <div className="flex-1">
+            <div className="min-w-0 flex-1">
               <label htmlFor={`group-${index}`} className="sr-only">{`Group ${index + 1}`}</label>
               <Input id={`group-${index}`} placeholder="gatekeeper-super-admins" disabled={disabled} aria-invalid={errors?.[index]?.group ? true : undefined} {...form.register(`groupRoles.${index}.group`)} />
               {errors?.[index]?.group && <p className="mt-1 text-xs font-medium text-red-600">{errors[index]?.group?.message}</p>}
             </div>
-            <label htmlFor={`group-role-${index}`} className="sr-only">{`Role for group ${index + 1}`}</label>
-            <Select id={`group-role-${index}`} className="w-56" disabled={disabled} {...form.register(`groupRoles.${index}.role`)}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
-            </Select>
+            <div className="w-60 shrink-0">
+              <label htmlFor={`group-role-${index}`} className="sr-only">{`Role for group ${index + 1}`}</label>
+              <Select id={`group-role-${index}`} disabled={disabled} {...form.register(`groupRoles.${index}.role`)}>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {roleLabels[role]}
+                  </option>
+                ))}
+              </Select>
+            </div>
             <Button variant="secondary" onClick={() => remove(index)} disabled={disabled} aria-label={`Remove group ${index + 1}`}>
               Remove
             </Button>

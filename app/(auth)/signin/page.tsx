@@ -3,17 +3,20 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoSignInButton } from "@/components/auth/sso-sign-in-button";
 import { Card, CardBody } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth";
+import { getCurrentUser, SIGN_IN_ERROR_PAGE } from "@/lib/auth";
 import { getSsoSettingsView } from "@/lib/data/sso-settings";
 import { hasAnyUser } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; reset?: string; error?: string }> }) {
   if (!(await hasAnyUser())) redirect("/setup");
   if (await getCurrentUser()) redirect("/");
   const params = await searchParams;
+  // next-auth sends a failed OAuth callback back here (/signin?error=OAuthCallback), not to
+  // pages.error: show the refusal on the error page like every other sign-in refusal.
+  if (params.error) redirect(`${SIGN_IN_ERROR_PAGE}?error=${encodeURIComponent(params.error.slice(0, 40))}`);
   // Only same-site paths: an open redirect after sign-in would be a phishing aid.
   const callbackUrl = params.callbackUrl?.startsWith("/") && !params.callbackUrl.startsWith("//") ? params.callbackUrl : "/";
   const sso = await getSsoSettingsView();

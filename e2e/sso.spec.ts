@@ -145,6 +145,13 @@ for (const fault of ["wrong-audience", "expired", "bad-signature"] as const) {
   });
 }
 
+test("a disabled user stays refused at the identity provider's door", async ({ page }) => {
+  await testDb().query(`UPDATE users SET disabled = true WHERE email = $1`, [email]);
+  await signInWithSso(page, login);
+  await expectRefusedWithoutSession(page, "Your account is disabled");
+  await expect.poll(lastRefusal).toBe(`Single sign-on refused for ${email}: disabled`);
+});
+
 test("an administrator turns single sign-on off again", async ({ page, superAdmin }) => {
   await signIn(page, superAdmin);
   await page.goto("/admin/settings/sso");

@@ -8,7 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { startMailCatcher } from "@/e2e/support/mail-catcher";
 import { recordSecret } from "@/e2e/support/secrets";
-import { startCloudflareSimulator, startOidcProvider, startOktaSimulator, startTemporalCloudSimulator } from "@/e2e/upstreams";
+import { startCloudflareSimulator, startOktaSimulator, startTemporalCloudSimulator } from "@/e2e/upstreams";
+// Not in the upstreams index: oidc-provider warns on import, and only these runs need it.
+import { startOidcProvider } from "@/e2e/upstreams/oidc/server";
 import { freePort, startTestDatabase } from "@/tests/test-database";
 import { buildIfNeeded } from "./lib/build-if-needed";
 

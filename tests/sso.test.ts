@@ -3,7 +3,7 @@
 // environment override, the SSO sign-in outcome behind next-auth's callback, and password
 // sign-in with SSO required.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startOidcProvider, type OidcProviderSimulator } from "@/e2e/upstreams";
+import { startOidcProvider, type OidcProviderSimulator } from "@/e2e/upstreams/oidc/server";
 import type { Env } from "@/lib/env";
 import { freePort } from "./test-database";
 import { getAction } from "./proof/support/action-harness";

@@ -34,4 +34,3 @@ export {
   type OktaSimulator,
   type OktaSimulatorOptions,
 } from "./okta";
-export { spoilIdToken, startOidcProvider, type OidcAccount, type OidcFault, type OidcProviderSimulator } from "./oidc/server";

@@ -3,7 +3,7 @@ import { useFieldArray, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { SsoSettingsInput, SsoSettingsValues } from "@/lib/validation/sso";
-import { roleLabels, roles } from "@/lib/validation/users";
+import { RoleOptions } from "@/components/users/role-options";
 
 /** Group → role rows: the highest role among a person's mapped groups wins. */
 export function GroupRoleRows({ form, disabled }: { form: UseFormReturn<SsoSettingsInput, unknown, SsoSettingsValues>; disabled?: boolean }) {
@@ -25,11 +25,7 @@ export function GroupRoleRows({ form, disabled }: { form: UseFormReturn<SsoSetti
             <div className="w-60 shrink-0">
               <label htmlFor={`group-role-${index}`} className="sr-only">{`Role for group ${index + 1}`}</label>
               <Select id={`group-role-${index}`} disabled={disabled} {...form.register(`groupRoles.${index}.role`)}>
-                {roles.map((role) => (
-                  <option key={role} value={role}>
-                    {roleLabels[role]}
-                  </option>
-                ))}
+                <RoleOptions />
               </Select>
             </div>
             <Button variant="secondary" onClick={() => remove(index)} disabled={disabled} aria-label={`Remove group ${index + 1}`}>

@@ -11,8 +11,8 @@ import { describedBy, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { MultiSelect } from "@/components/ui/multi-select";
 import { ssoSettingsSchema, testSsoDiscoverySchema, type SsoSettingsInput } from "@/lib/validation/sso";
-import { roleLabels, roles } from "@/lib/validation/users";
 import { GroupRoleRows } from "./group-role-rows";
+import { RoleOptions } from "@/components/users/role-options";
 
 type Props = {
   defaults: SsoSettingsInput;
@@ -84,11 +84,7 @@ export function SsoSettingsForm({ defaults, secretHint, superAdmins, save, testD
         <Checkbox id="sso-allow-sign-up" label="Create an account at the first sign-in of an unknown email" description="Off: only people already in Admin > Users can sign in with SSO; others see a refusal." {...form.register("allowSignUp")} />
         <Field id="sso-default-role" label="Default role">
           <Select id="sso-default-role" className="max-w-xs" {...form.register("defaultRole")}>
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {roleLabels[role]}
-              </option>
-            ))}
+            <RoleOptions />
           </Select>
         </Field>
         <TextField form={form} name="groupsClaim" label="Groups claim (optional)" placeholder="groups" autoComplete="off" spellCheck={false} help="The id_token claim that lists the person's groups." />

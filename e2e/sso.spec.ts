@@ -39,6 +39,12 @@ async function signInWithSso(page: Page, login: string) {
   await expect(back).toBeVisible();
 }
 
+/** After the console page's prefetches have answered, so each is read for the leak scan. */
+async function signOut(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: "Sign out" }).click();
+}
+
 /** The latest refusal in the audit log: says which check failed (the page does not, on purpose). */
 const lastRefusal = async () =>
   (await testDb().query<{ summary: string }>(`SELECT summary FROM audit_events WHERE kind = 'auth.sso_refused' ORDER BY id DESC LIMIT 1`)).rows[0]?.summary ?? "";
@@ -99,7 +105,7 @@ test("an administrator sets up single sign-on and signs out", async ({ adminPage
   expect(rows[0].client_secret_sealed).not.toContain(CLIENT_SECRET);
   await page.screenshot({ path: `${SCREENS}/sso-settings.png`, fullPage: true });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByRole("button", { name: `Sign in with ${NAME}` })).toBeVisible();
   await page.screenshot({ path: `${SCREENS}/sign-in-with-sso.png`, fullPage: true });
 });
@@ -118,7 +124,7 @@ test("a new person signs in with SSO and gets the role their group maps to", asy
   expect(audit.rows.map((r) => r.kind)).toEqual(["user.created", "auth.sso_sign_in"]);
 
   // The same callback URL a second time (after signing out): its state was spent.
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByRole("button", { name: `Sign in with ${NAME}` })).toBeVisible();
   expect(firstCallback).toContain("state=");
   await page.goto(firstCallback);
@@ -158,7 +164,7 @@ test("an administrator turns single sign-on off again", async ({ page, superAdmi
   await page.getByRole("button", { name: "Turn off single sign-on" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Turn off" }).click();
   await expect(page.getByText("Not set up: people sign in with a password.")).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: `Sign in with ${NAME}` })).toHaveCount(0);
 });

@@ -33,7 +33,7 @@ test("an owner gets the email over SMTP, follows its link, signs in, sees the pe
   await expect(ownerPage).toHaveURL(/\/signin\?callbackUrl=/);
   await ownerPage.getByLabel("Email").fill(owner.email);
   await ownerPage.getByLabel("Password").fill(owner.password);
-  await ownerPage.getByRole("button", { name: "Sign in" }).click();
+  await ownerPage.getByRole("button", { name: "Sign in", exact: true }).click();
   // Sign-in sends the owner back to the connector the email linked to.
   await expect(ownerPage).toHaveURL(new RegExp(`/admin/connectors/${id}$`));
   await ownerPage.goto("/");

@@ -13,11 +13,11 @@ test("a wrong password gets one generic message", async ({ page, plainUser }) =>
   await page.goto("/signin");
   await page.getByLabel("Email").fill(plainUser.email);
   await page.getByLabel("Password").fill(WRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is not right.");
   await page.getByLabel("Email").fill("nobody@example.com");
   await page.getByLabel("Password").fill(WRONG_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is not right.");
 });
 
@@ -121,7 +121,7 @@ test("a disabled user loses their session and can no longer sign in", async ({ a
   await expect(page).toHaveURL(/\/signin/);
   await page.getByLabel("Email").fill(victim.email);
   await page.getByLabel("Password").fill(victim.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.locator("form [role=alert]")).toHaveText("The email or password is not right.");
   await context.close();
 });

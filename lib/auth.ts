@@ -8,12 +8,20 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "@/lib/data/audit";
 import { clearFailures, recordFailure, throttleWait } from "@/lib/data/sign-in-throttle";
+import { getSsoConfig } from "@/lib/data/sso-settings";
 import { getSessionUser, getUserByEmail, markSignedIn } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/password";
+import { decidePasswordSignIn } from "@/lib/sso/decide";
+import { authLogger } from "@/lib/sso/logger";
+import { oidcProvider, SSO_PROVIDER_ID } from "@/lib/sso/provider";
+import { completeSsoSignIn } from "@/lib/sso/sign-in";
 import { signInSchema } from "@/lib/validation/users";
 
 export const GENERIC_SIGN_IN_ERROR = "The email or password is not right.";
+export const SSO_REQUIRED_ERROR = "Password sign-in is turned off for your account: use the single sign-on button above.";
+/** next-auth's error page: refusals and failed callbacks land here (app/(auth)/signin/error). */
+export const SIGN_IN_ERROR_PAGE = "/signin/error";
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined) {
   const forwarded = headers?.["x-forwarded-for"];
@@ -24,7 +32,8 @@ function clientAddress(headers: Record<string, string | string[] | undefined> | 
 export const authOptions: NextAuthOptions = {
   secret: getEnv().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: getEnv().SESSION_MAX_AGE_HOURS * 3600 },
-  pages: { signIn: "/signin", error: "/signin" },
+  pages: { signIn: "/signin", error: SIGN_IN_ERROR_PAGE },
+  logger: authLogger,
   providers: [
     Credentials({
       name: "Email and password",
@@ -46,6 +55,12 @@ export const authOptions: NextAuthOptions = {
           throw new Error(GENERIC_SIGN_IN_ERROR);
         }
         await clearFailures(keys);
+        // Checked after the password, so the answer never tells who is a break-glass account.
+        const sso = await getSsoConfig();
+        if (!decidePasswordSignIn(user, sso).allowed) {
+          await recordAudit({ actor: user, kind: "auth.sign_in_refused", summary: `Password sign-in refused for ${user.email}: single sign-on is required`, result: "refused", data: { email, reason: "sso-required" } });
+          throw new Error(SSO_REQUIRED_ERROR);
+        }
         await markSignedIn(user.id);
         await recordAudit({ actor: user, kind: "auth.sign_in", summary: `${user.email} signed in` });
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
@@ -53,6 +68,15 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== SSO_PROVIDER_ID) return true;
+      const result = await completeSsoSignIn((profile ?? {}) as Record<string, unknown>);
+      if (!result.ok) return `${SIGN_IN_ERROR_PAGE}?reason=${result.reason}`;
+      // next-auth passes this same object on to the jwt callback: from here on it is the
+      // console's user row, not the provider's subject.
+      Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion });
+      return true;
+    },
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
@@ -66,6 +90,16 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for next-auth's route handler, built per request because the SSO settings live
+ * in the database (next-auth 4 "advanced initialization"). getServerSession needs only the
+ * session parts, so it keeps using authOptions.
+ */
+export async function buildAuthOptions(): Promise<NextAuthOptions> {
+  const sso = await getSsoConfig();
+  return sso ? { ...authOptions, providers: [...authOptions.providers, oidcProvider(sso)] } : authOptions;
+}
 
 export type CurrentUser = Pick<User, "id" | "email" | "name" | "role">;
 

@@ -1,5 +1,6 @@
 // process.env parsed once with zod. Nothing else in the app reads process.env.
 import { z } from "zod";
+import { parseGroupRoles } from "@/lib/validation/sso";
 
 const optionalUrl = z.preprocess((v) => (v === "" ? undefined : v), z.string().url().optional());
 
@@ -29,6 +30,24 @@ const envSchema = z.object({
   /** Unset: each Okta connector talks to its own domain. Set: every Okta call goes here (a simulator or proxy). */
   OKTA_API_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Single sign-on for infrastructure-as-code. OIDC_ISSUER set: every SSO setting comes from
+  // here and Admin > Settings > Single sign-on shows them read-only (lib/data/sso-settings.ts).
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_DISPLAY_NAME: z.string().optional(),
+  OIDC_ALLOW_SIGN_UP: z.enum(["true", "false"]).optional(),
+  OIDC_DEFAULT_ROLE: z.enum(["SUPER_ADMIN", "CONNECTOR_ADMIN", "USER"]).optional(),
+  OIDC_GROUPS_CLAIM: z.string().optional(),
+  /** "group=ROLE,group=ROLE", e.g. "gatekeeper-super-admins=SUPER_ADMIN". */
+  OIDC_GROUP_ROLES: z.string().optional(),
+  OIDC_REQUIRE_SSO: z.enum(["true", "false"]).optional(),
+  /** Comma-separated emails of the Super Administrators who keep password sign-in. */
+  OIDC_BREAK_GLASS_EMAILS: z.string().optional(),
+}).superRefine((env, ctx) => {
+  // A half-configured identity provider stops the start, not the first person signing in.
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too" });
+  if (parseGroupRoles(env.OIDC_GROUP_ROLES) === null) ctx.addIssue({ code: "custom", path: ["OIDC_GROUP_ROLES"], message: 'write "group=ROLE,group=ROLE" with roles SUPER_ADMIN, CONNECTOR_ADMIN or USER' });
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,8 @@ import path from "node:path";
 import { startMailCatcher } from "@/e2e/support/mail-catcher";
 import { recordSecret } from "@/e2e/support/secrets";
 import { startCloudflareSimulator, startOktaSimulator, startTemporalCloudSimulator } from "@/e2e/upstreams";
+// Not in the upstreams index: oidc-provider warns on import, and only these runs need it.
+import { startOidcProvider } from "@/e2e/upstreams/oidc/server";
 import { freePort, startTestDatabase } from "@/tests/test-database";
 import { buildIfNeeded } from "./lib/build-if-needed";
 
@@ -30,13 +32,25 @@ async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 60_0
  * scan's matches mean something. The endings are the demo values' (the masked views in the
  * specs show the last four characters). Recorded for the scan, and passed to Playwright.
  */
-async function startUpstreamsWithRunSecrets(work: string) {
+async function startUpstreamsWithRunSecrets(work: string, appUrl: string) {
   const tag = randomBytes(12).toString("hex");
-  const secrets = { temporalApiKey: `tc-e2e-${tag}-key`, cloudflareToken: `cf-e2e-${tag}-token`, cloudflareGlobalKey: `cf-e2e-${tag}-global-key`, oktaApiToken: `00e2e${tag}okta` };
+  const secrets = {
+    temporalApiKey: `tc-e2e-${tag}-key`,
+    cloudflareToken: `cf-e2e-${tag}-token`,
+    cloudflareGlobalKey: `cf-e2e-${tag}-global-key`,
+    oktaApiToken: `00e2e${tag}okta`,
+    oidcClientSecret: `oidc-e2e-${tag}-secret`,
+  };
   for (const [label, value] of Object.entries(secrets)) recordSecret(value, `upstream ${label}`, "nowhere", work);
   const temporal = await startTemporalCloudSimulator({ host: "127.0.0.1", apiKeys: [secrets.temporalApiKey] });
   const cloudflare = await startCloudflareSimulator({ host: "127.0.0.1", credentials: { apiToken: secrets.cloudflareToken, apiKey: secrets.cloudflareGlobalKey } });
   const okta = await startOktaSimulator({ host: "127.0.0.1", credentials: { apiTokens: [{ token: secrets.oktaApiToken, scopes: "all" }], clients: [] } });
+  // The SSO journey's identity provider; every token it issues is a secret for the leak scan.
+  const oidcClientId = `gatekeeper-e2e-${tag.slice(0, 8)}`;
+  const oidc = await startOidcProvider({
+    client: { clientId: oidcClientId, clientSecret: secrets.oidcClientSecret, redirectUris: [`${appUrl}/api/auth/callback/oidc`] },
+    onToken: (value, label) => recordSecret(value, label, "nowhere", work),
+  });
   return {
     env: { TEMPORAL_CLOUD_API_URL: temporal.url, CLOUDFLARE_API_URL: cloudflare.url, CLOUDFLARE_PACING: "false", OKTA_API_URL: okta.url },
     playwrightEnv: {
@@ -44,9 +58,12 @@ async function startUpstreamsWithRunSecrets(work: string) {
       E2E_CLOUDFLARE_TOKEN: secrets.cloudflareToken,
       E2E_CLOUDFLARE_GLOBAL_KEY: secrets.cloudflareGlobalKey,
       E2E_OKTA_API_TOKEN: secrets.oktaApiToken,
+      E2E_OIDC_ISSUER: oidc.issuer,
+      E2E_OIDC_CLIENT_ID: oidcClientId,
+      E2E_OIDC_CLIENT_SECRET: secrets.oidcClientSecret,
     },
     close: async () => {
-      await Promise.allSettled([temporal.close(), cloudflare.close(), okta.close()]);
+      await Promise.allSettled([temporal.close(), cloudflare.close(), okta.close(), oidc.close()]);
     },
   };
 }
@@ -56,9 +73,9 @@ async function main() {
   const database = await startTestDatabase();
   const mailDir = path.join(work, "mail");
   const mail = await startMailCatcher(mailDir);
-  const upstreams = await startUpstreamsWithRunSecrets(work);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const upstreams = await startUpstreamsWithRunSecrets(work, baseUrl);
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",

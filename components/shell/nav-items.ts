@@ -19,6 +19,7 @@ export const navSections: NavSection[] = [
       { href: "/admin/users", label: "Users", roles: ["SUPER_ADMIN"] },
       { href: "/admin/email-outbox", label: "Email outbox", roles: ["SUPER_ADMIN"] },
       { href: "/admin/audit-log", label: "Audit log", roles: ["SUPER_ADMIN"] },
+      { href: "/admin/settings", label: "Settings", roles: ["SUPER_ADMIN"] },
     ],
   },
 ];

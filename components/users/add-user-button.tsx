@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { describedBy, Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { addUserSchema, roleLabels, roles } from "@/lib/validation/users";
+import { addUserSchema } from "@/lib/validation/users";
+import { RoleOptions } from "@/components/users/role-options";
 
 type AddUser = (input: z.input<typeof addUserSchema>) => Promise<ActionResultLike<{ id: string }>>;
 
@@ -52,11 +53,7 @@ export function AddUserButton({ action }: { action: AddUser }) {
           <TextField form={form} name="email" label="Email" type="email" autoComplete="off" />
           <Field id="field-role" label="Role" error={roleError}>
             <Select id="field-role" aria-describedby={describedBy("field-role", roleError)} {...form.register("role")}>
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabels[role]}
-                </option>
-              ))}
+              <RoleOptions />
             </Select>
           </Field>
           <div className="flex justify-end gap-2 pt-2">

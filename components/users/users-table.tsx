@@ -7,7 +7,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
-import { roleLabels, roles, type RoleName } from "@/lib/validation/users";
+import type { RoleName } from "@/lib/validation/users";
+import { RoleOptions } from "@/components/users/role-options";
 
 type UserRow = { id: string; name: string; email: string; role: RoleName; disabled: boolean; hasPassword: boolean; lastSignInAt: Date | null };
 
@@ -62,11 +63,7 @@ export function UsersTable({
                   disabled={pending}
                   onChange={(event) => run(() => changeRole({ userId: user.id, role: event.target.value as RoleName }))}
                 >
-                  {roles.map((role) => (
-                    <option key={role} value={role}>
-                      {roleLabels[role]}
-                    </option>
-                  ))}
+                  <RoleOptions />
                 </Select>
               </Td>
               <Td>

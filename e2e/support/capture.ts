@@ -86,7 +86,8 @@ const unread = (dir: string, url: string, error: unknown) =>
   appendFileSync(path.join(dir, "unread.jsonl"), `${JSON.stringify({ url, error: String((error as Error)?.message ?? error).split("\n")[0] })}\n`);
 
 // The context or page went away while the answer was on its way: the browser never got it.
-const isClosing = (error: unknown) => /disposed|has been closed|Target closed/i.test(String((error as Error)?.message ?? error));
+// ("Failed to find browser context": the same, as the cookies call of a re-read says it.)
+const isClosing = (error: unknown) => /disposed|has been closed|Target closed|Failed to find browser context/i.test(String((error as Error)?.message ?? error));
 
 /**
  * A server action's or an upload's answer cannot be asked for again, and Chromium drops some

@@ -1,11 +1,11 @@
 // Every column of every table, as text, for the leak scan: plain tables and each partition
 // of the partitioned snapshot tables (read directly, so a detached leftover is read too),
 // in every schema the app uses (pg-boss's jobs included). The sealed columns (AES-256-GCM:
-// connector settings, an undelivered email's full body) are the only ones meant to hold a
+// connector settings, an undelivered email's full body, the SSO client secret) are the only ones meant to hold a
 // secret; hashes are read: they must not be the secret.
 import { testDb } from "./db";
 
-const SEALED = new Set(["public.connectors.settings_sealed", "public.email_messages.sealed_body"]);
+const SEALED = new Set(["public.connectors.settings_sealed", "public.email_messages.sealed_body", "public.sso_settings.client_secret_sealed"]);
 
 export type DumpedColumn = { name: string; text: string };
 

@@ -121,3 +121,19 @@ export async function setPasswordWithToken(token: string, password: string) {
 export async function markSignedIn(userId: string) {
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
 }
+
+/** A user created at their first single sign-on: no password, the role the SSO policy chose. */
+export async function createSsoUser(input: { email: string; name: string; role: Role }) {
+  try {
+    return await db.user.create({ data: { email: input.email, name: input.name, role: input.role } });
+  } catch (error) {
+    // Two first sign-ins at once: the other one created the row.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return db.user.findUniqueOrThrow({ where: { email: input.email } });
+    throw error;
+  }
+}
+
+/** Active Super Administrators, for choosing the break-glass accounts. */
+export function listActiveSuperAdmins() {
+  return db.user.findMany({ where: { role: "SUPER_ADMIN", disabled: false }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+}

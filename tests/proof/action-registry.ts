@@ -51,6 +51,9 @@ const SELF_HOSTED_ACTIONS = "app/(console)/admin/connectors/[id]/self-hosted-act
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
 const ACCOUNT_ACTIONS = "app/(console)/applications/[appId]/account-actions.ts";
 const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
+const SSO_ACTIONS = "app/(console)/admin/settings/sso/actions.ts";
+/** Nothing listens there: an allowed caller gets the issuer field error, never a refusal. */
+const CLOSED_ISSUER = "http://127.0.0.1:2";
 
 let invites = 0;
 const one = (allowed: readonly SessionPrincipal[], input: (fx: Fixtures) => unknown): ActionCase[] => [{ label: "", allowed, input }];
@@ -112,6 +115,16 @@ export const actionRegistry: ActionEntry[] = [
   { kind: "action", file: USERS_ACTIONS, name: "addUserAction", cases: one(SUPER_ADMIN_ONLY, () => ({ name: "New person", email: "new@proof.test", role: "USER" })) },
   { kind: "action", file: USERS_ACTIONS, name: "changeRoleAction", cases: one(SUPER_ADMIN_ONLY, (fx) => ({ userId: fx.users.target.id, role: "CONNECTOR_ADMIN" })) },
   { kind: "action", file: USERS_ACTIONS, name: "setUserDisabledAction", cases: one(SUPER_ADMIN_ONLY, (fx) => ({ userId: fx.users.target.id, disabled: true })) },
+  // --- Single sign-on settings: Super Administrators only.
+  { kind: "action", file: SSO_ACTIONS, name: "testSsoDiscoveryAction", cases: one(SUPER_ADMIN_ONLY, () => ({ issuer: CLOSED_ISSUER })) },
+  {
+    kind: "action",
+    file: SSO_ACTIONS,
+    name: "saveSsoSettingsAction",
+    cases: one(SUPER_ADMIN_ONLY, (fx) => ({ displayName: "Corp ID", issuer: CLOSED_ISSUER, clientId: "gatekeeper", clientSecret: "proof-client-secret", allowSignUp: true, defaultRole: "USER", groupsClaim: "groups", groupRoles: [{ group: "admins", role: "SUPER_ADMIN" }], requireSso: true, breakGlassUserIds: [fx.users.superAdmin.id] })),
+  },
+  // Nothing is set up in the fixtures: an allowed caller is told so (not a refusal).
+  { kind: "action", file: SSO_ACTIONS, name: "removeSsoSettingsAction", cases: one(SUPER_ADMIN_ONLY, () => ({ confirm: true })) },
   // --- Connectors: adding one, and the administrator-only controls. An owner is not enough.
   {
     kind: "action",

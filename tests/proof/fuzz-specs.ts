@@ -7,6 +7,7 @@ import type { z } from "zod";
 import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
 import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, searchPeopleSchema } from "@/lib/validation/people";
 import { grantCandidatesSchema, inviteAccountSchema, provisionSchema, removeAccountSchema } from "@/lib/validation/provisioning";
+import { removeSsoSettingsSchema, ssoSettingsSchema, testSsoDiscoverySchema } from "@/lib/validation/sso";
 import { addUserSchema, changeRoleSchema, roles, setPasswordSchema, setupSchema, setUserDisabledSchema } from "@/lib/validation/users";
 import type { Fixtures } from "./support/fixtures";
 import { idString, type InputRecord } from "./support/fuzz-inputs";
@@ -39,6 +40,7 @@ const SETTINGS_ACTIONS = "app/(console)/admin/connectors/[id]/settings-actions.t
 const PROVISIONING_ACTIONS = "app/(console)/applications/[appId]/provisioning-actions.ts";
 const ACCOUNT_ACTIONS = "app/(console)/applications/[appId]/account-actions.ts";
 const PERSON_ACTIONS = "app/(console)/applications/[appId]/accounts/[connectorId]/[accountKey]/person-actions.ts";
+const SSO_ACTIONS = "app/(console)/admin/settings/sso/actions.ts";
 
 const password = fc.string({ minLength: 12, maxLength: 200 });
 const name = fc.oneof(fc.constantFrom("Ada Lovelace", "Grace", "Zoë Ñandú"), idString(120));
@@ -46,6 +48,22 @@ const email = (fx: Fixtures) => fc.oneof(fc.emailAddress(), fc.constantFrom(...O
 const userId = (fx: Fixtures) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(fx.users).map((u) => u.id)) }, { weight: 1, arbitrary: idString() });
 const connectorId = (fx: Fixtures) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...Object.values(fx.connectors)) }, { weight: 1, arbitrary: idString() });
 const ownerIds = (fx: Fixtures) => fc.uniqueArray(userId(fx), { minLength: 1, maxLength: 4 });
+/** Issuers on loopback where nothing listens: discovery fails at once, as a field error. */
+const issuer = fc.oneof(fc.constantFrom("http://127.0.0.1:2", "http://localhost:2/realms/corp/", "https://127.0.0.1:2"), fc.webUrl({ withQueryParameters: false, withFragments: false }).filter((u) => u.length < 500).map((u) => u.replace(/^https?:\/\/[^/]+/, "http://127.0.0.1:2")));
+const ssoSettings = (fx: Fixtures) =>
+  fc.record({
+    displayName: name.map((n) => n.slice(0, 60)),
+    issuer,
+    clientId: idString(300),
+    clientSecret: fc.oneof(fc.constant(""), fc.string({ maxLength: 1000 })),
+    allowSignUp: fc.boolean(),
+    defaultRole: fc.constantFrom(...roles),
+    groupsClaim: fc.constantFrom("", "groups", "roles", "https://corp.example/groups"),
+    groupRoles: fc.uniqueArray(fc.record({ group: fc.string({ minLength: 1, maxLength: 200 }), role: fc.constantFrom(...roles) }), { maxLength: 5, selector: (g) => g.group }),
+    requireSso: fc.boolean(),
+    breakGlassUserIds: fc.uniqueArray(userId(fx), { maxLength: 3 }),
+  });
+
 const externalId = (known: string[]) => (known.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: idString(512) }) : idString(512));
 
 /** Settings that pass the generic schema: the demo credentials, near misses, and strangers. */
@@ -203,4 +221,8 @@ export const fuzzSpecs: FuzzSpec[] = [
     valid: (fx) =>
       fc.record({ connectorId: connectorId(fx), resourceTypeId: fc.constantFrom("user", "member"), externalId: externalId(fx.snapshot?.principals.map((p) => p.id) ?? []) }),
   },
+  // Single sign-on: Super Administrators only.
+  { file: SSO_ACTIONS, name: "testSsoDiscoveryAction", schema: testSsoDiscoverySchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: () => fc.record({ issuer }) },
+  { file: SSO_ACTIONS, name: "saveSsoSettingsAction", schema: ssoSettingsSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: ssoSettings },
+  { file: SSO_ACTIONS, name: "removeSsoSettingsAction", schema: removeSsoSettingsSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: () => fc.record({ confirm: fc.constant(true) }) },
 ];

@@ -141,3 +141,22 @@ export function settingsFormSchema(spec: SettingsFormSpec, storedSecrets: readon
     }
   });
 }
+
+const DAY_MS = 86_400_000;
+/** Warnings are sent this many days before a credential expires, nearest last. */
+export const EXPIRY_WARNING_DAYS = [14, 3] as const;
+
+/** Whole days left, rounded up, as "expires in N days" says it (10 days less a minute is 10). */
+export const credentialDaysLeft = (expiresAt: Date, now: Date) => Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / DAY_MS));
+
+/** "Credential expires in 10 days", "… in 1 day", "Credential expired": the page, the lists and the emails agree. */
+export function describeCredentialExpiry(expiresAt: Date | string, now: Date = new Date()) {
+  const at = new Date(expiresAt);
+  if (at.getTime() <= now.getTime()) return "Credential expired";
+  const days = credentialDaysLeft(at, now);
+  return `Credential expires in ${days} ${days === 1 ? "day" : "days"}`;
+}
+
+/** Within the first warning: worth showing beside the connector's state. */
+export const credentialExpiresSoon = (expiresAt: Date | string | null, now: Date = new Date()) =>
+  expiresAt !== null && new Date(expiresAt).getTime() - now.getTime() <= EXPIRY_WARNING_DAYS[0] * DAY_MS;

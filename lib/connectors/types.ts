@@ -134,7 +134,8 @@ export class ConnectorError extends Error {
   }
 }
 
-export type CheckResult = { ok: true; summary: string };
+/** `credentialExpiry` when the check read it on its way (saves a second request). */
+export type CheckResult = { ok: true; summary: string; credentialExpiry?: CredentialExpiry };
 
 /**
  * When the credential in use expires, as the upstream tells it: `expiresAt` null when it does

@@ -63,6 +63,17 @@ export const setProvisioningSchema = z.object({ connectorId: id, enabled: z.bool
 
 export const setConnectorDisabledSchema = z.object({ connectorId: id, disabled: z.boolean() });
 
+/** After how many failed syncs in a row the owners are alerted. */
+export const failureAlertThresholdOptions = [1, 2, 3, 5, 10] as const;
+export const DEFAULT_FAILURE_ALERT_THRESHOLD = 3;
+export const setFailureAlertThresholdSchema = z.object({
+  connectorId: id,
+  threshold: z
+    .number()
+    .int()
+    .refine((v) => (failureAlertThresholdOptions as readonly number[]).includes(v), "Choose one of the options."),
+});
+
 export function describeInterval(minutes: number) {
   if (minutes < 60) return `Every ${minutes} minutes`;
   if (minutes === 60) return "Every hour";
@@ -98,7 +109,16 @@ export type ConnectorStatusPayload = z.infer<typeof connectorStatusPayloadSchema
 // ---- The generated settings form
 
 /** The serialisable part of an adapter's settings spec: what the browser may see. */
-export type SettingsFormSpec = { fields: SettingsField[]; alternativeField?: string; alternatives?: SettingsAlternative[] };
+export type SettingsFormSpec = {
+  fields: SettingsField[];
+  alternativeField?: string;
+  alternatives?: SettingsAlternative[];
+  /**
+   * Present when the upstream cannot tell when the credential expires (Okta, Baton): the form
+   * then asks for the date, optional; `storedOn` is the one saved ("" when none).
+   */
+  credentialExpiry?: { storedOn: string };
+};
 // Re-exported for components, which may not import lib/connectors (ARCHITECTURE.md).
 export type { Capability, SettingsAlternative, SettingsField };
 
@@ -113,7 +133,15 @@ export function visibleSettingsFields(spec: SettingsFormSpec, alternative: strin
 /** What settings_public holds and pages receive: plain values, and masked hints of secrets. */
 export type PublicSettings = { values: Record<string, string>; secrets: Record<string, string> };
 
-export const saveSettingsSchema = z.object({ connectorId: id, values: z.record(z.string(), z.string().max(8000, "This value is too long.")) });
+export const saveSettingsSchema = z.object({
+  connectorId: id,
+  values: z.record(z.string(), z.string().max(8000, "This value is too long.")),
+  /** "2027-01-31", or "" for a credential that does not expire (or whose expiry is unknown). */
+  credentialExpiresOn: z.union([z.literal(""), z.iso.date("Enter a date such as 2027-01-31.")]).optional(),
+});
+
+/** The day an admin entered, as the moment it starts in UTC: warnings then err early, never late. */
+export const credentialExpiryFromDate = (day: string | undefined) => (day ? new Date(`${day}T00:00:00Z`) : null);
 export type SaveSettingsInput = z.input<typeof saveSettingsSchema>;
 
 /**

@@ -65,7 +65,7 @@ test("a connector failing three times mails each owner once, and once more when 
   // The upstream refuses the key on the user list, three times: a credential failure is not retried.
   await control({ action: "add-fault", fault: { kind: "status", status: 401, code: 16, message: "Request unauthenticated: API key revoked", match: "users.list", times: 3 } });
   await page.goto(`/admin/connectors/${connector.id}`);
-  await expect(page.getByLabel("Alert the owners after")).toHaveValue("3");
+  await expect(page.getByLabel("Failed-sync alert")).toHaveValue("3");
 
   for (let attempt = 1; attempt <= 3; attempt++) {
     expect(await syncNow(page, connector.id)).toBe("FAILED");
@@ -115,7 +115,7 @@ test.describe("a Temporal Cloud key expiring in 10 days", () => {
     const connector = await seedTemporalConnector("Ledger expiring", upstreamSecrets.temporalApiKey);
     owners = connector.owners;
 
-    // The owner enters the new key and its ID; the check reads its expiry on the way.
+    // A new key and its ID are saved; the check reads the expiry on the way.
     await page.goto(`/admin/connectors/${connector.id}`);
     await page.getByRole("button", { name: "Edit", exact: true }).click();
     await settingsInput(page, "API key").fill(key);

@@ -69,7 +69,7 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
             ))}
           </Select>
         </Field>
-        <Field id="failure-alert-threshold" label="Alert the owners after" help="One email when syncs keep failing, one when the error changes, one on recovery.">
+        <Field id="failure-alert-threshold" label="Failed-sync alert" help="The owners get one email when syncs keep failing, one when the error changes, one on recovery.">
           <Select
             id="failure-alert-threshold"
             value={connector.failureAlertThreshold}
@@ -78,7 +78,7 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
           >
             {failureAlertThresholdOptions.map((n) => (
               <option key={n} value={n}>
-                {n === 1 ? "1 failed sync" : `${n} failed syncs in a row`}
+                {n === 1 ? "After 1 failed sync" : `After ${n} failed syncs in a row`}
               </option>
             ))}
           </Select>

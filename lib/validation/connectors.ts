@@ -51,13 +51,14 @@ export const setConnectorOwnersSchema = z.object({ connectorId: id, ownerIds });
 
 export const syncIntervalOptions = [15, 30, 60, 120, 360, 720, 1440] as const;
 
-export const setSyncIntervalSchema = z.object({
-  connectorId: id,
-  syncIntervalMinutes: z
+/** A whole number from a select's fixed options: anything else is refused with `message`. */
+const oneOfNumbers = (options: readonly number[], message: string) =>
+  z
     .number()
     .int()
-    .refine((v) => (syncIntervalOptions as readonly number[]).includes(v), "Choose one of the intervals."),
-});
+    .refine((v) => options.includes(v), message);
+
+export const setSyncIntervalSchema = z.object({ connectorId: id, syncIntervalMinutes: oneOfNumbers(syncIntervalOptions, "Choose one of the intervals.") });
 
 export const setProvisioningSchema = z.object({ connectorId: id, enabled: z.boolean() });
 
@@ -65,14 +66,7 @@ export const setConnectorDisabledSchema = z.object({ connectorId: id, disabled: 
 
 /** After how many failed syncs in a row the owners are alerted. */
 export const failureAlertThresholdOptions = [1, 2, 3, 5, 10] as const;
-export const DEFAULT_FAILURE_ALERT_THRESHOLD = 3;
-export const setFailureAlertThresholdSchema = z.object({
-  connectorId: id,
-  threshold: z
-    .number()
-    .int()
-    .refine((v) => (failureAlertThresholdOptions as readonly number[]).includes(v), "Choose one of the options."),
-});
+export const setFailureAlertThresholdSchema = z.object({ connectorId: id, threshold: oneOfNumbers(failureAlertThresholdOptions, "Choose one of the options.") });
 
 export function describeInterval(minutes: number) {
   if (minutes < 60) return `Every ${minutes} minutes`;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, formatElapsed } from "@/components/connectors/format";
+import { describeAttention, formatDateTime } from "@/components/connectors/format";
 import { PendingSetups } from "@/components/connectors/pending-setups";
 import { GrantTrendChart } from "@/components/overview/grant-trend-chart";
 import { ButtonLink } from "@/components/ui/button";
@@ -19,7 +19,7 @@ import { countPeople } from "@/lib/data/people";
 
 export const metadata: Metadata = { title: "Overview" };
 
-const stateTones: Record<ConnectorState, Tone> = { failing: "red", "runner-not-seen": "amber", waiting: "amber", syncing: "blue", connected: "green", disabled: "neutral" };
+const stateTones: Record<ConnectorState, Tone> = { "credential-expired": "red", failing: "red", "runner-not-seen": "amber", waiting: "amber", syncing: "blue", connected: "green", disabled: "neutral" };
 
 /** "+12 / −3 since the previous sync", or nothing before a connector's second sync. */
 function change(added: number | null, removed: number | null) {
@@ -27,9 +27,12 @@ function change(added: number | null, removed: number | null) {
   return `+${added.toLocaleString("en-US")} / −${removed.toLocaleString("en-US")} since the previous sync`;
 }
 
-/** Failing connectors first, with how long and their last good sync. */
+/** Failing connectors first, with how long and their last good sync; then credentials about to expire. */
 function Attention({ standings, now }: { standings: ConnectorStanding[]; now: Date }) {
-  const failing = standings.filter((s) => s.state === "failing" || s.state === "runner-not-seen").slice(0, 5);
+  const failing = standings.flatMap((s) => {
+    const attention = describeAttention(s, now);
+    return attention ? [{ ...s, ...attention }] : [];
+  }).slice(0, 5);
   if (failing.length === 0) return <p className="text-sm text-slate-600">Every connector is syncing as it should.</p>;
   return (
     <ul className="divide-y divide-slate-100" aria-label="Connectors that need attention">
@@ -42,9 +45,7 @@ function Attention({ standings, now }: { standings: ConnectorStanding[]; now: Da
             <span className="text-sm text-slate-600"> · {s.appName}</span>
           </span>
           <span className="text-sm text-slate-600">
-            <span className={s.state === "failing" ? "font-medium text-red-700" : "font-medium text-amber-800"}>
-              {s.state === "failing" ? `Failing${s.failingSince ? ` for ${formatElapsed(s.failingSince, now)}` : ""}` : `Runner not seen${s.runnerLastSeenAt ? ` for ${formatElapsed(s.runnerLastSeenAt, now)}` : " yet"}`}
-            </span>
+            <span className={s.urgent ? "font-medium text-red-700" : "font-medium text-amber-800"}>{s.words}</span>
             {" · "}last successful sync {s.lastSuccessAt ? formatDateTime(s.lastSuccessAt) : "never"}
           </span>
         </li>

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { describeInterval, renameConnectorSchema, syncIntervalOptions } from "@/lib/validation/connectors";
+import { describeInterval, failureAlertThresholdOptions, renameConnectorSchema, syncIntervalOptions } from "@/lib/validation/connectors";
 import { matchAttributeLabels } from "@/lib/validation/people";
 import { DeleteConnectorButton } from "./delete-connector-button";
 import { useRefreshConnectorStatus } from "./use-connector-status";
@@ -17,15 +17,16 @@ type Result = Promise<ActionResultLike<unknown>>;
 export type ManageActions = {
   rename: (input: { connectorId: string; displayName: string }) => Result;
   setSyncInterval: (input: { connectorId: string; syncIntervalMinutes: number }) => Result;
+  setFailureAlertThreshold: (input: { connectorId: string; threshold: number }) => Result;
   setProvisioning: (input: { connectorId: string; enabled: boolean }) => Result;
   setDisabled: (input: { connectorId: string; disabled: boolean }) => Result;
   deleteConnector: (input: { connectorId: string }) => Result;
   setMatchAttribute: (input: { connectorId: string; attribute: MatchAttribute }) => Result;
 };
 type MatchAttribute = keyof typeof matchAttributeLabels;
-type Connector = { id: string; displayName: string; appName: string; syncIntervalMinutes: number; provisioningEnabled: boolean; disabled: boolean; matchAttribute: string; identityProvider: boolean };
+type Connector = { id: string; displayName: string; appName: string; syncIntervalMinutes: number; failureAlertThreshold: number; provisioningEnabled: boolean; disabled: boolean; matchAttribute: string; identityProvider: boolean };
 
-/** The administrators' controls: rename, sync interval, provisioning, disable, delete. */
+/** The administrators' controls: rename, sync interval, failed-sync alerts, provisioning, disable, delete. */
 export function ConnectorManageCard({ connector, actions }: { connector: Connector; actions: ManageActions }) {
   const router = useRouter();
   const refreshStatus = useRefreshConnectorStatus(connector.id);
@@ -64,6 +65,20 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
             {syncIntervalOptions.map((m) => (
               <option key={m} value={m}>
                 {describeInterval(m)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="failure-alert-threshold" label="Failed-sync alert" help="The owners get one email when syncs keep failing, one when the error changes, one on recovery.">
+          <Select
+            id="failure-alert-threshold"
+            value={connector.failureAlertThreshold}
+            disabled={pending}
+            onChange={(e) => run(() => actions.setFailureAlertThreshold({ connectorId: id, threshold: Number(e.target.value) }))}
+          >
+            {failureAlertThresholdOptions.map((n) => (
+              <option key={n} value={n}>
+                {n === 1 ? "After 1 failed sync" : `After ${n} failed syncs in a row`}
               </option>
             ))}
           </Select>

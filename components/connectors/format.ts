@@ -1,5 +1,7 @@
 // Dates as the console shows them: UTC, minute precision, the same on server and browser
 // (so hydration never disagrees).
+import { credentialExpiresSoon, describeCredentialExpiry } from "@/lib/validation/connectors";
+
 export function formatDateTime(value: Date | string | null | undefined) {
   if (!value) return "—";
   const date = typeof value === "string" ? new Date(value) : value;
@@ -25,4 +27,19 @@ export function formatElapsed(since: Date | string, now: Date = new Date()) {
   const hours = Math.floor(minutes / 60);
   if (hours < 48) return `${hours} h`;
   return `${Math.floor(hours / 24)} days`;
+}
+
+type Standing = { state: string; failingSince: Date | null; runnerLastSeenAt: Date | null; credentialExpiresAt: Date | null };
+
+/**
+ * Why a connector needs a person, in the list's and the Overview's words: "Credential expired",
+ * "Failing for 3 h", "Runner not seen for 2 days", "Credential expires in 10 days"; null when
+ * nothing does. `urgent` is the red of a stopped connector, else the amber of a warning.
+ */
+export function describeAttention(s: Standing, now: Date = new Date()): { words: string; urgent: boolean } | null {
+  if (s.state === "credential-expired") return { words: "Credential expired", urgent: true };
+  if (s.state === "failing") return { words: s.failingSince ? `Failing for ${formatElapsed(s.failingSince, now)}` : "Failing", urgent: true };
+  if (s.state === "runner-not-seen") return { words: s.runnerLastSeenAt ? `Runner not seen for ${formatElapsed(s.runnerLastSeenAt, now)}` : "Runner not seen yet", urgent: false };
+  if (s.state !== "disabled" && credentialExpiresSoon(s.credentialExpiresAt, now)) return { words: describeCredentialExpiry(s.credentialExpiresAt!, now), urgent: false };
+  return null;
 }

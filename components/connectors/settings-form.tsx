@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import { TextField } from "@/components/forms/text-field";
 import { useActionForm, type ActionResultLike } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,7 +27,7 @@ export function SettingsForm({ connectorId, spec, stored, save, onSaved, onCance
   const { form, onSubmit, pending, formError } = useActionForm({
     schema,
     action: save,
-    defaultValues: { connectorId, values: defaultValues(spec, stored) },
+    defaultValues: { connectorId, values: defaultValues(spec, stored), ...(spec.credentialExpiry ? { credentialExpiresOn: spec.credentialExpiry.storedOn } : {}) },
     onSuccess: onSaved,
   });
   const alternative = spec.alternativeField ? form.watch(`values.${spec.alternativeField}`) : undefined;
@@ -49,6 +50,16 @@ export function SettingsForm({ connectorId, spec, stored, save, onSaved, onCance
       {fields.map((field) => (
         <SettingsFieldInput key={field.name} form={form} field={field} storedHint={field.secret ? stored?.secrets[field.name] : undefined} disabled={pending} />
       ))}
+      {spec.credentialExpiry && (
+        <TextField
+          form={form}
+          name="credentialExpiresOn"
+          type="date"
+          label="Credential expires on (optional)"
+          help="The upstream does not say when this credential expires. Enter it and the owners are warned 14 and 3 days before."
+          disabled={pending}
+        />
+      )}
       <div className="flex items-center justify-end gap-2 pt-1">
         {pending && <span className="mr-auto text-sm text-slate-500" role="status">Checking the credentials with the upstream…</span>}
         <Button variant="secondary" onClick={onCancel} disabled={pending}>

@@ -134,7 +134,14 @@ export class ConnectorError extends Error {
   }
 }
 
-export type CheckResult = { ok: true; summary: string };
+/** `credentialExpiry` when the check read it on its way (saves a second request). */
+export type CheckResult = { ok: true; summary: string; credentialExpiry?: CredentialExpiry };
+
+/**
+ * When the credential in use expires, as the upstream tells it: `expiresAt` null when it does
+ * not expire; `note` says how the credential was identified when the upstream cannot say.
+ */
+export type CredentialExpiry = { expiresAt: Date | null; note?: string };
 
 export type ProvisionRequest = { entitlementId: string; principalId: string };
 export type ProvisionResult = { changed: boolean; message: string };
@@ -182,4 +189,9 @@ export type Connector<TConfig = unknown> = {
   grant(config: TConfig, request: ProvisionRequest, ctx: ConnectorContext): Promise<ProvisionResult>;
   revoke(config: TConfig, request: ProvisionRequest, ctx: ConnectorContext): Promise<ProvisionResult>;
   accounts?: AccountProvisioning<TConfig>;
+  /**
+   * Where the upstream tells it, the credential's expiry, read at check and at each sync.
+   * Undefined when the credential kind in use has none to tell (the admin may enter one).
+   */
+  credentialExpiry?(config: TConfig, ctx: ConnectorContext): Promise<CredentialExpiry | undefined>;
 };

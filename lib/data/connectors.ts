@@ -49,6 +49,9 @@ export async function getConnectorDetail(id: string) {
       matchAttribute: true,
       batonProvider: true,
       lastSyncAt: true,
+      failureAlertThreshold: true,
+      credentialExpiresAt: true,
+      credentialExpirySource: true,
       createdAt: true,
       application: { select: { id: true, name: true } },
       owners: { select: ownerSelect, orderBy: { createdAt: "asc" } },
@@ -119,6 +122,10 @@ export function renameConnector(connectorId: string, displayName: string) {
 
 export function setSyncInterval(connectorId: string, syncIntervalMinutes: number) {
   return db.connector.update({ where: { id: connectorId }, data: { syncIntervalMinutes }, select: { id: true } });
+}
+
+export function setFailureAlertThreshold(connectorId: string, failureAlertThreshold: number) {
+  return db.connector.update({ where: { id: connectorId }, data: { failureAlertThreshold }, select: { id: true } });
 }
 
 export function setProvisioning(connectorId: string, enabled: boolean) {

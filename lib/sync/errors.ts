@@ -56,6 +56,9 @@ const LABELS: Record<string, string> = {
   internal: "Sync failed",
 };
 
+/** The words for a stored error kind ("unauthorized" → "Credentials rejected"). */
+export const failureLabel = (kind: string) => LABELS[kind] ?? LABELS.internal;
+
 function isConnectorError(error: unknown): error is ConnectorError {
   return error instanceof ConnectorError || (error instanceof Error && error.name === "ConnectorError" && "kind" in error);
 }

@@ -13,6 +13,7 @@ import { getSyncPool } from "./pool";
 import { sendSyncJob } from "./queue";
 import { createRunLog, type RunLog } from "./run-log";
 import { claimRun, endRun, markConnectorFailed, markConnectorSyncing, requeueRun, restartRun, restoreConnectorStatus, type ClaimedRun } from "./runs";
+import { alertAfterRun, readCredentialExpiryAtSync } from "./health";
 import { secretValues } from "./scrub";
 import { dropSnapshotTables } from "./snapshot-tables";
 
@@ -93,9 +94,12 @@ async function executeLocked(client: pg.PoolClient, pool: pg.Pool, runId: string
     log.info(`Sync started (${claimed.trigger}, attempt ${claimed.attempts}) for ${connector.display_name}.`);
     await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.started", summary: `Sync of ${connector.display_name} started (${claimed.trigger}, attempt ${claimed.attempts})` });
 
+    // Before the read, so an expired credential is named even when the sync then fails on it.
+    await readCredentialExpiryAtSync(claimed.connectorId, adapter, config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal: options.signal }));
     const read = (signal: AbortSignal) => adapter.sync(config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal }));
     const result = await attemptUntilCurrent({ client, pool, runId, connectorId: claimed.connectorId, log, batchBytes: options.batchBytes }, read, options.signal);
     await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.finished", summary: `Sync of ${connector.display_name} finished: ${describeCounts(result.counts)}`, data: { ...result.counts } });
+    await alertAfterRun(claimed.connectorId);
   } catch (error) {
     await settleFailure(client, claimed, error, delays, log);
   } finally {
@@ -162,6 +166,7 @@ async function settleFailure(client: pg.PoolClient, run: ClaimedRun, error: unkn
   await endRun(client, run.id, { status: "FAILED", errorKind: kind, errorMessage: message });
   await markConnectorFailed(client, run.connectorId, message);
   await auditSync(client, { connectorId: run.connectorId, runId: run.id, kind: "sync.finished", summary: `Sync failed: ${message}`, result: "failed", data: { errorKind: kind } });
+  await alertAfterRun(run.connectorId);
 }
 
 /** Back to QUEUED and a job to pick it up, in one transaction. */

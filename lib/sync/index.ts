@@ -4,6 +4,7 @@ export { cancelSync, enqueueSync, type EnqueueTrigger } from "./enqueue";
 export { SyncCancelledError, SyncRefusedError } from "./errors";
 export { executeRun, type ConnectorResolver, type ExecuteOptions } from "./execute";
 export { ingestRecords, SyncFailedError, type IngestOptions } from "./ingest";
+export { resetExpiryWarnings, storeCredentialExpiry } from "./health";
 export { getRunProgress, listSyncLogs, type RunProgress, type SyncLogLine } from "./progress";
 export { stopBoss as stopSyncQueue } from "./queue";
 export { recoverRuns } from "./recover";

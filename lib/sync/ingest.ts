@@ -6,6 +6,7 @@ import { classifyFailure, describeFailure, failureKind, SyncRefusedError } from 
 import { tryLockConnector, unlockConnector } from "./locks";
 import { getSyncPool } from "./pool";
 import { createRunLog } from "./run-log";
+import { alertAfterRun } from "./health";
 import { endRun, insertRun, markConnectorFailed, markConnectorSyncing, restoreConnectorStatus, type Trigger } from "./runs";
 import type { SnapshotCounts } from "./snapshot-writer";
 
@@ -45,6 +46,7 @@ export async function ingestRecords(connectorId: string, records: AsyncIterable<
         await markConnectorSyncing(pool, connectorId);
         log.info(`Receiving records (${options.trigger}).`);
         const result = await runAttempt({ client, pool, runId, connectorId, records, log, controller, batchBytes: options.batchBytes });
+        await alertAfterRun(connectorId);
         return { runId, counts: result.counts };
       } catch (error) {
         const message = log.scrub(describeFailure(error));
@@ -53,6 +55,7 @@ export async function ingestRecords(connectorId: string, records: AsyncIterable<
         await endRun(pool, runId, { status: cancelled ? "CANCELLED" : "FAILED", errorKind: failureKind(error), errorMessage: message });
         if (cancelled) await restoreConnectorStatus(pool, connectorId, message);
         else await markConnectorFailed(pool, connectorId, message);
+        await alertAfterRun(connectorId);
         throw new SyncFailedError(runId, message, { cause: error });
       } finally {
         options.signal?.removeEventListener("abort", onAbort);

@@ -7,6 +7,8 @@ import { getEnv } from "@/lib/env";
 
 export const SYNC_QUEUE = "connector-sync";
 export const SCHEDULE_QUEUE = "connector-sync-schedule";
+/** The hourly health check: credential expiries, silent runners, alerts held back by the rate limit. */
+export const HEALTH_QUEUE = "connector-health";
 
 export type SyncJobData = { runId: string };
 
@@ -39,6 +41,10 @@ async function createQueues(boss: PgBoss, connectionString: string) {
     }
     if (!(await boss.getQueue(SCHEDULE_QUEUE))) {
       await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
+    }
+    // Singleton: one check at a time across workers (a second would find nothing to send anyway).
+    if (!(await boss.getQueue(HEALTH_QUEUE))) {
+      await boss.createQueue(HEALTH_QUEUE, { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 });
     }
   } finally {
     await client.end(); // ends the session, which releases the lock

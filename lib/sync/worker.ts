@@ -1,10 +1,11 @@
-// The worker: pg-boss handlers that run syncs, the once-a-minute schedule check, and the
-// recovery sweep. Runs inside the web process (RUN_WORKER=true) or alone (`npm run worker`);
+// The worker: pg-boss handlers that run syncs, the once-a-minute schedule check, the hourly
+// connector health check (expiring credentials, silent runners), and the recovery sweep. Runs inside the web process (RUN_WORKER=true) or alone (`npm run worker`);
 // any number of them share one database.
 import type PgBoss from "pg-boss";
 import { SyncShutdownError } from "./errors";
 import { executeRun, type ExecuteOptions } from "./execute";
-import { getBoss, SCHEDULE_QUEUE, SYNC_QUEUE, type SyncJobData } from "./queue";
+import { checkConnectorHealth } from "./health";
+import { getBoss, HEALTH_QUEUE, SCHEDULE_QUEUE, SYNC_QUEUE, type SyncJobData } from "./queue";
 import { recoverRuns } from "./recover";
 import { enqueueDueSyncs } from "./schedule";
 
@@ -50,6 +51,12 @@ export async function startSyncWorker(options: SyncWorkerOptions = {}): Promise<
     workerIds.push(
       await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5) }, async () => {
         await enqueueDueSyncs();
+      }),
+    );
+    await boss.schedule(HEALTH_QUEUE, "17 * * * *");
+    workerIds.push(
+      await boss.work(HEALTH_QUEUE, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 30) }, async () => {
+        await checkConnectorHealth();
       }),
     );
   } catch (error) {

@@ -134,6 +134,7 @@ export const actionRegistry: ActionEntry[] = [
   },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "renameConnectorAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, displayName: "Renamed" })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "setSyncIntervalAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, syncIntervalMinutes: 120 })) },
+  { kind: "action", file: CONNECTOR_ACTIONS, name: "setFailureAlertThresholdAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, threshold: 5 })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "syncNowAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "setProvisioningAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, enabled: false })) },
   { kind: "action", file: CONNECTOR_ACTIONS, name: "setConnectorDisabledAction", cases: one(ADMINS, (fx) => ({ connectorId: fx.connectors.cloudflare, disabled: true })) },

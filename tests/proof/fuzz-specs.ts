@@ -4,7 +4,7 @@
 // action export has no spec here.
 import fc from "fast-check";
 import type { z } from "zod";
-import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
+import { appChoices, connectorIdSchema, createConnectorSchema, renameConnectorSchema, saveSettingsSchema, setConnectorDisabledSchema, setConnectorOwnersSchema, setFailureAlertThresholdSchema, failureAlertThresholdOptions, setProvisioningSchema, setSyncIntervalSchema, syncIntervalOptions } from "@/lib/validation/connectors";
 import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, searchPeopleSchema } from "@/lib/validation/people";
 import { grantCandidatesSchema, inviteAccountSchema, provisionSchema, removeAccountSchema } from "@/lib/validation/provisioning";
 import { removeSsoSettingsSchema, ssoSettingsSchema, testSsoDiscoverySchema } from "@/lib/validation/sso";
@@ -122,6 +122,14 @@ export const fuzzSpecs: FuzzSpec[] = [
     principals: SUPER,
     valid: (fx) => fc.record({ connectorId: connectorId(fx), syncIntervalMinutes: fc.oneof(fc.constantFrom(...syncIntervalOptions), fc.integer()) }),
   },
+  {
+    file: CONNECTOR_ACTIONS,
+    name: "setFailureAlertThresholdAction",
+    schema: setFailureAlertThresholdSchema,
+    validWeight: DEFAULT_VALID,
+    principals: SUPER,
+    valid: (fx) => fc.record({ connectorId: connectorId(fx), threshold: fc.oneof(fc.constantFrom(...failureAlertThresholdOptions), fc.integer()) }),
+  },
   { file: CONNECTOR_ACTIONS, name: "syncNowAction", schema: connectorIdSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx) }) },
   { file: CONNECTOR_ACTIONS, name: "setProvisioningAction", schema: setProvisioningSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx), enabled: fc.boolean() }) },
   { file: CONNECTOR_ACTIONS, name: "setConnectorDisabledAction", schema: setConnectorDisabledSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: (fx) => fc.record({ connectorId: connectorId(fx), disabled: fc.boolean() }) },
@@ -160,7 +168,11 @@ export const fuzzSpecs: FuzzSpec[] = [
     schema: saveSettingsSchema,
     validWeight: DEFAULT_VALID,
     principals: SUPER_OR_OWNER,
-    valid: (fx) => fc.record({ connectorId: connectorId(fx), values: settingsValues() }),
+    valid: (fx) =>
+      fc.record(
+        { connectorId: connectorId(fx), values: settingsValues(), credentialExpiresOn: fc.constantFrom("", "2027-01-31", "2020-02-29", "2027-02-30", "31/01/2027") },
+        { requiredKeys: ["connectorId", "values"] },
+      ),
   },
   { file: SETTINGS_ACTIONS, name: "setConnectorOwnersAction", schema: setConnectorOwnersSchema, validWeight: DEFAULT_VALID, principals: SUPER_OR_OWNER, valid: (fx) => fc.record({ connectorId: connectorId(fx), ownerIds: ownerIds(fx) }) },
   { file: "app/(console)/admin/connectors/[id]/self-hosted-actions.ts", name: "rotateCredentialsAction", schema: connectorIdSchema, validWeight: DEFAULT_VALID, principals: SUPER_OR_OWNER, valid: (fx) => fc.record({ connectorId: connectorId(fx) }) },

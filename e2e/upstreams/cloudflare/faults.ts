@@ -35,6 +35,8 @@ export const controlSchema = z.object({
   reset: z.union([z.literal(true), z.literal("state")]).optional(),
   fault: faultSchema.optional(),
   faults: z.array(faultSchema).optional(),
+  /** Sets when the API token expires (Verify Token's `expires_on`); null: never. */
+  tokenExpiresOn: z.iso.datetime().nullable().optional(),
 });
 
 export type ControlRequest = z.infer<typeof controlSchema>;

@@ -81,8 +81,8 @@ const routes: Route[] = [
     method: "GET",
     template: "/user/tokens/verify",
     handler: (state) => {
-      const { tokenId, tokenStatus } = state.credentials;
-      return ok({ id: tokenId, status: tokenStatus, not_before: "2024-01-01T00:00:00Z", expires_on: "2030-01-01T00:00:00Z" });
+      const { tokenId, tokenStatus, tokenExpiresOn } = state.credentials;
+      return ok({ id: tokenId, status: tokenStatus, not_before: "2024-01-01T00:00:00Z", ...(tokenExpiresOn ? { expires_on: tokenExpiresOn } : {}) });
     },
   },
   {

@@ -96,6 +96,7 @@ export async function startCloudflareSimulator(options: CloudflareSimulatorOptio
       if (!parsed.success) return send(res, { status: 400, body: { error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) } });
       if (parsed.data.reset) reset(parsed.data.reset);
       faults.push(...(parsed.data.fault ? [parsed.data.fault] : []), ...(parsed.data.faults ?? []));
+      if (parsed.data.tokenExpiresOn !== undefined) state.credentials.tokenExpiresOn = parsed.data.tokenExpiresOn ?? undefined;
     }
     send(res, { status: 200, body: { faults, stats } });
   }

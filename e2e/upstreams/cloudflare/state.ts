@@ -41,6 +41,8 @@ export type CloudflareCredentials = {
   apiToken: string;
   tokenId: string;
   tokenStatus: "active" | "disabled" | "expired";
+  /** Verify Token's `expires_on`; absent (the default) is a token that never expires, as Cloudflare leaves it out. */
+  tokenExpiresOn?: string;
   email: string;
   apiKey: string;
 };

@@ -2,6 +2,7 @@
 import { PATH_KINDS, type Fault, type FaultBook, type PathKind } from "./faults";
 import { WIRES, type Wire } from "./gateway-wire";
 import type { SimSettings } from "./routes";
+import type { ApiKeyBook } from "./api-keys";
 import { invalid } from "./wire";
 
 export type RequestLogEntry = { method: string; path: string; kind: PathKind; status: number; apiVersion?: string };
@@ -22,7 +23,9 @@ export type ControlCommand =
   | { action: "reset-stats" }
   | { action: "set-api-keys"; apiKeys: string[]; readOnlyApiKeys?: string[]; expiredApiKeys?: string[] }
   | { action: "set-operations"; pendingPolls?: number; checkDuration?: string }
-  | { action: "set-wire"; wire: Wire };
+  | { action: "set-wire"; wire: Wire }
+  /** When a key expires, as GetApiKeys lists it (`spec.expiryTime`); null: unset. */
+  | { action: "set-api-key-expiry"; apiKey: string; expiryTime: string | null };
 
 const emptyCounts = () => Object.fromEntries(PATH_KINDS.map((kind) => [kind, 0])) as Record<PathKind, number>;
 
@@ -59,7 +62,7 @@ export function createStats(): MutableStats {
 
 export type ApiKeys = { full: string[]; readOnly: string[]; expired: string[] };
 
-export function applyControl(command: ControlCommand, target: { faults: FaultBook; stats: SimulatorStats; keys: ApiKeys; settings: SimSettings }): void {
+export function applyControl(command: ControlCommand, target: { faults: FaultBook; stats: SimulatorStats; keys: ApiKeys; settings: SimSettings; apiKeyBook: ApiKeyBook }): void {
   const { faults, stats, keys, settings } = target;
   switch (command.action) {
     case "set-faults":
@@ -79,6 +82,9 @@ export function applyControl(command: ControlCommand, target: { faults: FaultBoo
       if (command.pendingPolls !== undefined) settings.operationPendingPolls = command.pendingPolls;
       if (command.checkDuration !== undefined) settings.checkDuration = command.checkDuration;
       return;
+    case "set-api-key-expiry":
+      if (typeof command.apiKey !== "string" || (command.expiryTime !== null && Number.isNaN(Date.parse(command.expiryTime)))) throw invalid("set-api-key-expiry needs apiKey and an RFC 3339 expiryTime or null");
+      return target.apiKeyBook.setExpiry(command.apiKey, command.expiryTime);
     case "set-wire":
       if (!(WIRES as readonly string[]).includes(command.wire)) throw invalid(`unknown wire ${JSON.stringify(command.wire)}: one of ${WIRES.join(", ")}`);
       settings.wire = command.wire;

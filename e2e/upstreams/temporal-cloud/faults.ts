@@ -10,6 +10,8 @@ export const PATH_KINDS = [
   "users.delete",
   "namespaces.list",
   "namespaces.get",
+  "api-keys.list",
+  "api-keys.get",
   "namespace-access.set",
   "operations.get",
   "service-accounts.list",

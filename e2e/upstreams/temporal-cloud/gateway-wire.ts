@@ -28,6 +28,8 @@ const RESPONSES: Partial<Record<PathKind, string>> = {
   "namespaces.get": "GetNamespaceResponse",
   "operations.get": "GetAsyncOperationResponse",
   "service-accounts.list": "GetServiceAccountsResponse",
+  "api-keys.list": "GetApiKeysResponse",
+  "api-keys.get": "GetApiKeyResponse",
 };
 
 /** protoc's JSON name: lowerCamelCase of the field name. */

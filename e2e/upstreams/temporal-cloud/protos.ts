@@ -11,6 +11,7 @@ export const ENUM_ZERO: Record<string, string> = {
   ResourceState: "RESOURCE_STATE_UNSPECIFIED",
   OperationState: "STATE_UNSPECIFIED",
   SearchAttributeType: "SEARCH_ATTRIBUTE_TYPE_UNSPECIFIED",
+  OwnerType: "OWNER_TYPE_UNSPECIFIED",
   RegionState: "STATE_UNSPECIFIED",
 };
 
@@ -41,6 +42,17 @@ export const MESSAGES: Record<string, string[]> = {
     "id string",
     "resource_version string",
     "spec ServiceAccountSpec",
+    "state_deprecated string",
+    "state ResourceState",
+    "async_operation_id string",
+    "created_time Timestamp",
+    "last_modified_time Timestamp",
+  ],
+  ApiKeySpec: ["owner_id string", "owner_type_deprecated string", "owner_type OwnerType", "display_name string", "description string", "expiry_time Timestamp", "disabled bool"],
+  ApiKey: [
+    "id string",
+    "resource_version string",
+    "spec ApiKeySpec",
     "state_deprecated string",
     "state ResourceState",
     "async_operation_id string",
@@ -114,4 +126,6 @@ export const MESSAGES: Record<string, string[]> = {
   GetNamespaceResponse: ["namespace Namespace"],
   GetAsyncOperationResponse: ["async_operation AsyncOperation"],
   GetServiceAccountsResponse: ["service_account repeated ServiceAccount", "next_page_token string"],
+  GetApiKeysResponse: ["api_keys repeated ApiKey", "next_page_token string"],
+  GetApiKeyResponse: ["api_key ApiKey"],
 };

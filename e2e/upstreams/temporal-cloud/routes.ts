@@ -22,6 +22,8 @@ const ROUTES: { method: string; pattern: RegExp; kind: PathKind; names: string[]
   { method: "POST", pattern: /^\/cloud\/namespaces\/([^/]+)\/users\/([^/]+)\/access$/, kind: "namespace-access.set", names: ["namespace", "userId"] },
   { method: "GET", pattern: /^\/cloud\/operations\/([^/]+)$/, kind: "operations.get", names: ["operationId"] },
   { method: "GET", pattern: /^\/cloud\/service-accounts$/, kind: "service-accounts.list", names: [] },
+  { method: "GET", pattern: /^\/cloud\/api-keys$/, kind: "api-keys.list", names: [] },
+  { method: "GET", pattern: /^\/cloud\/api-keys\/([^/]+)$/, kind: "api-keys.get", names: ["keyId"] },
   { method: "GET", pattern: /^\/__control$/, kind: "control", names: [] },
   { method: "POST", pattern: /^\/__control$/, kind: "control", names: [] },
 ];

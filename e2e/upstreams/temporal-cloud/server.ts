@@ -7,7 +7,8 @@ import { applyControl, createStats, type ApiKeys, type ControlCommand, type Requ
 import { FaultBook, type Fault } from "./faults";
 import { writeAnswer, type Wire } from "./gateway-wire";
 import { fixtureOrg, type TemporalOrg } from "./org";
-import { classify, readOnlyRoute, type SimEnv, type SimRequest, type SimSettings } from "./routes";
+import { ApiKeyBook, apiKeyRoute } from "./api-keys";
+import { classify, pageToken, paging, queryParam, readOnlyRoute, type SimEnv, type SimRequest, type SimSettings } from "./routes";
 import { OrgStore } from "./store";
 import { userRoute } from "./user-routes";
 import { GatewayError, GRPC, invalid } from "./wire";
@@ -17,6 +18,7 @@ export { fixtureOrg, type OrgCounts, type TemporalOrg } from "./org";
 export type { Fault, PathKind } from "./faults";
 export type { ControlCommand, RequestLogEntry, SimulatorStats } from "./control";
 export { WIRES, type Wire } from "./gateway-wire";
+export { apiKeyId } from "./api-keys";
 
 export const DEMO_API_KEY = "tc-demo-key";
 
@@ -88,7 +90,10 @@ export async function startTemporalCloudSimulator(options: SimulatorOptions = {}
   const keys: ApiKeys = { full: options.apiKeys ?? [DEMO_API_KEY], readOnly: options.readOnlyApiKeys ?? [], expired: options.expiredApiKeys ?? [] };
   const env: SimEnv = { store, faults, settings };
   const stats = createStats();
-  const control = (command: ControlCommand) => applyControl(command, { faults, stats, keys, settings });
+  // Keys belong to the organisation's first user (an Account Owner in the fixture).
+  const apiKeyBook = new ApiKeyBook(store.firstUserId() ?? "owner");
+  const control = (command: ControlCommand) => applyControl(command, { faults, stats, keys, settings, apiKeyBook });
+  const listedKeys = () => apiKeyBook.list([...keys.full, ...keys.readOnly].map((token) => ({ token, expired: false })).concat(keys.expired.map((token) => ({ token, expired: true }))));
 
   /** gRPC Unauthenticated (401) or PermissionDenied (403), as the gateway would answer. */
   function authorize(req: IncomingMessage, write: boolean) {
@@ -144,7 +149,12 @@ export async function startTemporalCloudSimulator(options: SimulatorOptions = {}
       // Strict on purpose: a client that forgets the version header is a bug worth catching here.
       if (!entry.apiVersion) throw invalid("missing temporal-cloud-api-version header");
       const request: SimRequest = { method, kind, params, query: url.searchParams, body };
-      const answer = readOnlyRoute(env, request) ?? userRoute(env, request);
+      const answer =
+        readOnlyRoute(env, request) ??
+        (kind === "api-keys.list" || kind === "api-keys.get"
+          ? apiKeyRoute(request, listedKeys(), { ...paging(request.query, "api-keys"), token: (offset) => pageToken("api-keys", offset) }, queryParam(request.query, "owner_id"))
+          : undefined) ??
+        userRoute(env, request);
       if (!answer) throw new GatewayError(404, GRPC.notFound, "Not Found");
       const json = JSON.stringify(writeAnswer(settings.wire, kind, answer));
       // A body cut in half: what a proxy dropping the connection mid-answer leaves behind.

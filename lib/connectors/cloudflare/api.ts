@@ -69,7 +69,8 @@ export type CloudflareMember = z.infer<typeof memberSchema>;
 
 // The subset declares the account result as any object: check falls back to the configured id.
 export const accountSchema = envelope(z.object({ id: optional(z.string()), name: optional(z.string()) }));
-export const tokenVerifySchema = envelope(z.object({ id: z.string(), status: z.string() }));
+// expires_on is optional in the spec and null on some live answers: both mean "never expires".
+export const tokenVerifySchema = envelope(z.object({ id: z.string(), status: z.string(), expires_on: z.iso.datetime({ offset: true }).nullish() }));
 export const memberListSchema = collection(memberSchema);
 export const roleListSchema = collection(roleSchema);
 export const memberDetailSchema = envelope(memberSchema);

@@ -13,11 +13,31 @@ afterEach(async () => {
 
 const start = async (options: Parameters<typeof startSpecCheckedSimulator>[0] = {}) => (sim = await startSpecCheckedSimulator(options));
 
+describe("cloudflare credential expiry", () => {
+  it("reads Verify Token's expires_on at check and on its own; absent is a token that never expires", async () => {
+    const s = await start();
+    expect(await cloudflare.credentialExpiry!(TOKEN_CONFIG, testContext(s.url))).toEqual({ expiresAt: null });
+    await fetch(`${s.origin}/__control`, { method: "POST", body: JSON.stringify({ tokenExpiresOn: "2031-05-06T07:08:09Z" }) });
+    expect((await cloudflare.check(TOKEN_CONFIG, testContext(s.url))).credentialExpiry).toEqual({ expiresAt: new Date("2031-05-06T07:08:09Z") });
+    expect(await cloudflare.credentialExpiry!(TOKEN_CONFIG, testContext(s.url))).toEqual({ expiresAt: new Date("2031-05-06T07:08:09Z") });
+    // A Global API key does not expire: nothing to read, no request made.
+    s.stats.total = 0;
+    expect(await cloudflare.credentialExpiry!(KEY_CONFIG, testContext(s.url))).toBeUndefined();
+    expect(s.stats.total).toBe(0);
+  });
+
+  it("reads expires_on: null as never expiring", async () => {
+    const body = { success: true, errors: [], messages: [], result: { id: "t1", status: "active", expires_on: null } };
+    const ctx = { ...testContext("http://cloudflare.invalid"), fetch: (async () => Response.json(body)) as typeof fetch };
+    expect(await cloudflare.credentialExpiry!(TOKEN_CONFIG, ctx)).toEqual({ expiresAt: null });
+  });
+});
+
 describe("cloudflare check", () => {
   it("with an API token: verifies the token, then reads the account (2 requests)", async () => {
     const s = await start();
     const result = await cloudflare.check(TOKEN_CONFIG, testContext(s.url));
-    expect(result).toEqual({ ok: true, summary: 'Connected to Cloudflare account "Demo Account" (cf-demo-account) with an API token.' });
+    expect(result).toEqual({ ok: true, summary: 'Connected to Cloudflare account "Demo Account" (cf-demo-account) with an API token.', credentialExpiry: { expiresAt: null } });
     expect(s.stats.byRoute).toEqual({ "GET /user/tokens/verify": 1, "GET /accounts/{account_id}": 1 });
     expect(s.exchanges[0].headers.authorization).toBe("Bearer cf-demo-token");
   });

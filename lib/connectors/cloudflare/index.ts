@@ -3,7 +3,7 @@
 import { defaultRetryPolicy, type RetryPolicy } from "../http";
 import type { Connector, ConnectorContext } from "../types";
 import { cloudflareApi } from "./api";
-import { checkAccount } from "./check";
+import { checkAccount, readTokenExpiry } from "./check";
 import { createPacer, defaultPacingPolicy, pacedFetch, type Pacer, type PacingPolicy } from "./pacing";
 import { grantRole, revokeRole } from "./provision";
 import { cloudflareSettings, resolveAuth, type CloudflareAuth, type CloudflareConfig } from "./settings";
@@ -54,6 +54,10 @@ export function createCloudflareConnector(options: CloudflareConnectorOptions = 
     async check(config, ctx) {
       const auth = resolveAuth(config);
       return checkAccount(api(auth, ctx), auth);
+    },
+    async credentialExpiry(config, ctx) {
+      const auth = resolveAuth(config);
+      return auth.method === "api-token" ? readTokenExpiry(api(auth, ctx)) : undefined;
     },
     async *sync(config, ctx) {
       const auth = resolveAuth(config);

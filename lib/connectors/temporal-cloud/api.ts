@@ -82,6 +82,17 @@ export const asyncOperationSchema = p3.message({
   failureReason: p3.string(),
 });
 
+// identity/v1 ApiKey: GetApiKeys lists the account's keys with their expiry. An unset
+// expiryTime (null on the grpc-gateway wire) is a key that does not expire.
+export const apiKeySchema = p3.message({
+  id: id(),
+  spec: p3.orEmpty(p3.loose({ ownerId: p3.string(), displayName: p3.string(), expiryTime: p3.timestamp(), disabled: p3.bool() })),
+  state: resourceState(),
+});
+export type ApiKeyRecord = z.infer<typeof apiKeySchema>;
+const apiKeysPage = p3.message({ apiKeys: p3.repeated(apiKeySchema), nextPageToken: p3.string() });
+const apiKeyResponse = p3.message({ apiKey: apiKeySchema });
+
 export type ApiUser = z.infer<typeof userSchema>;
 export type ApiUserSpec = z.infer<typeof userSpecSchema>;
 type Loose = { [field: string]: unknown };
@@ -184,6 +195,9 @@ export function createApi(config: TemporalCloudConfig, ctx: ConnectorContext, tu
         query: { resource_version: resourceVersion, async_operation_id: asyncOperationId },
         schema: writeResponse,
       }),
+    listApiKeys: (pageToken: string): Promise<Page<ApiKeyRecord>> =>
+      call({ path: "/cloud/api-keys", query: { page_size: PAGE_SIZE, page_token: pageToken }, schema: apiKeysPage }).then((r) => ({ items: r.apiKeys, nextPageToken: r.nextPageToken })),
+    getApiKey: (keyId: string) => call({ path: `/cloud/api-keys/${enc(keyId)}`, schema: apiKeyResponse }).then((r) => r.apiKey),
     getAsyncOperation: (id: string) => call({ path: `/cloud/operations/${enc(id)}`, schema: operationResponse }).then((r) => r.asyncOperation),
   };
 }

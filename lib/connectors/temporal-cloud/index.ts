@@ -4,6 +4,7 @@ import type { RetryPolicy } from "../http";
 import type { Connector, ConnectorContext } from "../types";
 import { createAccount, deleteAccount, INVITE_ROLES } from "./accounts";
 import { createApi } from "./api";
+import { readApiKeyExpiry } from "./credential-expiry";
 import { grant, revoke } from "./provision";
 import { parseConfig, temporalCloudSettings, type TemporalCloudConfig } from "./settings";
 import { syncRecords } from "./sync";
@@ -44,6 +45,10 @@ export function createTemporalCloudConnector(tuning: TemporalCloudTuning = {}): 
       const { config: parsed, api: client } = api(config, ctx);
       const account = await client.getAccount();
       return { ok: true, summary: `Connected to Temporal Cloud account ${account.id} (API version ${parsed.apiVersion}).` };
+    },
+    async credentialExpiry(config, ctx) {
+      const { config: parsed, api: client } = api(config, ctx);
+      return readApiKeyExpiry(client, parsed.apiKeyId || undefined);
     },
     sync(config, ctx) {
       // Parsing the config is deferred to the first pull, like the requests themselves.

@@ -23,6 +23,13 @@ export const temporalCloudConfigSchema = z.object({
     // Sent as an HTTP header: a newline or control character would break the request.
     .regex(/^[\w.-]+$/, "Use a version such as 2024-10-01-00.")
     .default(DEFAULT_API_VERSION),
+  // The Ops API cannot say which key a call was made with, so its ID is asked for.
+  apiKeyId: z
+    .string()
+    .trim()
+    .max(200, "Keep the ID under 200 characters.")
+    .regex(/^[\w.-]*$/, "Copy the ID as Temporal Cloud shows it.")
+    .optional(),
 });
 
 export type TemporalCloudConfig = z.infer<typeof temporalCloudConfigSchema>;
@@ -57,6 +64,12 @@ export const temporalCloudSettings: SettingsSpec<TemporalCloudConfig> = {
       kind: "text",
       placeholder: DEFAULT_API_VERSION,
       defaultValue: DEFAULT_API_VERSION,
+    },
+    {
+      name: "apiKeyId",
+      label: "API key ID",
+      help: "Optional: shown beside the key under API Keys. Gatekeeper reads its expiry to warn the owners; without it, it watches the account's key that expires first.",
+      kind: "text",
     },
   ],
 };

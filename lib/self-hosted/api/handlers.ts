@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { SyncRecord } from "@/lib/connectors/types";
 import { recordRunnerContact } from "@/lib/data/self-hosted";
+import { alertAfterRunnerContact } from "@/lib/sync/health";
 import { readLimitedBody, readNdjsonRecords, UploadError } from "../body";
 import { describeUploadFailure, importC1z, importRecords, type UploadSource } from "../import";
 import { authenticate, handleTokenRequest } from "./auth";
@@ -58,6 +59,8 @@ export function createIngestApi(deps: IngestApiDeps = createDefaultDeps()) {
       if (!parsed.success) return respondError(400, "invalid_request", `Send {"runnerVersion": "..."}: ${parsed.error.issues[0]?.message ?? "invalid"}.`);
       const at = new Date(deps.now());
       await recordRunnerContact(auth.connector.id, { at, runnerVersion: parsed.data.runnerVersion });
+      // A runner reported silent is back: its owners hear so once.
+      await alertAfterRunnerContact(auth.connector.id);
       return respondJson({ ok: true, lastSeenAt: at.toISOString(), syncIntervalMinutes: auth.connector.syncIntervalMinutes, provider: auth.connector.provider });
     },
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatElapsed } from "@/components/connectors/format";
+import { describeAttention } from "@/components/connectors/format";
 import { ConnectorsTable } from "@/components/connectors/connectors-table";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -14,11 +14,7 @@ import { listConnectorRows } from "@/lib/data/connectors";
 
 export const metadata: Metadata = { title: "Connectors" };
 
-function attention(s: ConnectorStanding, now: Date) {
-  if (s.state === "failing") return s.failingSince ? `Failing for ${formatElapsed(s.failingSince, now)}` : "Failing";
-  if (s.state === "runner-not-seen") return s.runnerLastSeenAt ? `Runner not seen for ${formatElapsed(s.runnerLastSeenAt, now)}` : "Runner not seen yet";
-  return null;
-}
+const attention = (s: ConnectorStanding, now: Date) => describeAttention(s, now)?.words ?? null;
 
 export default async function ConnectorsPage({ searchParams }: { searchParams: Promise<{ state?: string }> }) {
   await requireRole(CONNECTOR_ADMIN_ROLES);

@@ -5,10 +5,18 @@ import { action, ActionError } from "@/lib/action";
 import { setMatchAttribute } from "@/lib/data/account-links";
 import { recordAudit } from "@/lib/data/audit";
 import { CONNECTOR_ADMIN_ROLES } from "@/lib/data/connector-access";
-import { deleteConnector, getConnectorDetail, renameConnector, setConnectorDisabled, setProvisioning, setSyncInterval } from "@/lib/data/connectors";
+import { deleteConnector, getConnectorDetail, renameConnector, setConnectorDisabled, setFailureAlertThreshold, setProvisioning, setSyncInterval } from "@/lib/data/connectors";
 import { deleteConnectorSnapshots, enqueueSync, SyncRefusedError } from "@/lib/sync";
 import { matchAttributeSchema } from "@/lib/validation/people";
-import { connectorIdSchema, describeInterval, renameConnectorSchema, setConnectorDisabledSchema, setProvisioningSchema, setSyncIntervalSchema } from "@/lib/validation/connectors";
+import {
+  connectorIdSchema,
+  describeInterval,
+  renameConnectorSchema,
+  setConnectorDisabledSchema,
+  setFailureAlertThresholdSchema,
+  setProvisioningSchema,
+  setSyncIntervalSchema,
+} from "@/lib/validation/connectors";
 
 const roles = CONNECTOR_ADMIN_ROLES;
 
@@ -50,6 +58,14 @@ export const setSyncIntervalAction = action({ schema: setSyncIntervalSchema, rol
   await audit(actor, connectorId, "connector.sync_interval_changed", `${actor.email} set ${connector.displayName} to sync ${describeInterval(syncIntervalMinutes).toLowerCase()}`, { minutes: syncIntervalMinutes });
   refresh(connectorId);
   return { syncIntervalMinutes };
+});
+
+export const setFailureAlertThresholdAction = action({ schema: setFailureAlertThresholdSchema, roles }, async ({ connectorId, threshold }, actor) => {
+  const connector = await existing(connectorId);
+  await setFailureAlertThreshold(connectorId, threshold);
+  await audit(actor, connectorId, "connector.alert_threshold_changed", `${actor.email} set ${connector.displayName} to alert its owners after ${threshold} failed ${threshold === 1 ? "sync" : "syncs"} in a row`, { threshold });
+  refresh(connectorId);
+  return { threshold };
 });
 
 export const syncNowAction = action({ schema: connectorIdSchema, roles }, async ({ connectorId }, actor) => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConnectorManageCard } from "@/components/connectors/connector-manage-card";
 import { ConnectorStatusCard, LiveStatusBadge } from "@/components/connectors/connector-status-card";
+import { CredentialExpiryNote } from "@/components/connectors/credential-expiry-note";
 import { OwnersCard } from "@/components/connectors/owners-card";
 import { SettingsCard } from "@/components/connectors/settings-card";
 import { SelfHostedPanel } from "@/components/self-hosted/self-hosted-panel";
@@ -15,7 +16,16 @@ import { listOwnerCandidates } from "@/lib/data/connector-wizard";
 import { loadSelfHostedPanel } from "@/lib/self-hosted/panel";
 import type { SettingsFormSpec } from "@/lib/validation/connectors";
 import { requireConnectorAccess } from "./access";
-import { deleteConnectorAction, renameConnectorAction, setConnectorDisabledAction, setMatchAttributeAction, setProvisioningAction, setSyncIntervalAction, syncNowAction } from "./actions";
+import {
+  deleteConnectorAction,
+  renameConnectorAction,
+  setConnectorDisabledAction,
+  setFailureAlertThresholdAction,
+  setMatchAttributeAction,
+  setProvisioningAction,
+  setSyncIntervalAction,
+  syncNowAction,
+} from "./actions";
 import { rotateCredentialsAction } from "./self-hosted-actions";
 import { saveSettingsAction, setConnectorOwnersAction } from "./settings-actions";
 
@@ -28,7 +38,15 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
   // A self-hosted (Baton) connector has no hosted sync: its runner uploads, so no "Sync now".
   const [status, candidates, selfHosted] = await Promise.all([getConnectorStatus(id), listOwnerCandidates(), loadSelfHostedPanel(id)]);
   // Only the serialisable metadata goes to the browser: never the zod schema, never a value.
-  const spec: SettingsFormSpec | null = adapter ? { fields: adapter.settings.fields, alternativeField: adapter.settings.alternativeField, alternatives: adapter.settings.alternatives } : null;
+  const spec: SettingsFormSpec | null = adapter
+    ? {
+        fields: adapter.settings.fields,
+        alternativeField: adapter.settings.alternativeField,
+        alternatives: adapter.settings.alternatives,
+        // Where the upstream cannot tell the expiry, the admin may enter it.
+        ...(adapter.credentialExpiry ? {} : { credentialExpiry: { storedOn: connector.credentialExpiresAt?.toISOString().slice(0, 10) ?? "" } }),
+      }
+    : null;
   const initialStatus = status ?? { status: connector.status, statusReason: connector.statusReason, lastSyncAt: null, run: null };
   const pending = connector.status === "PENDING_SETUP" && !connector.settings;
   return (
@@ -53,6 +71,7 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
           Find the Settings area and click Edit, enter the credentials, then click Save. The connector starts syncing once the credentials check out.
         </Alert>
       )}
+      <CredentialExpiryNote expiresAt={connector.credentialExpiresAt} source={connector.credentialExpirySource} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ConnectorStatusCard connectorId={id} initial={initialStatus} syncNow={admin && !selfHosted ? syncNowAction : undefined} selfHosted={Boolean(selfHosted)} />
@@ -67,8 +86,8 @@ export default async function ConnectorPage({ params }: { params: Promise<{ id: 
           <OwnersCard connectorId={id} owners={connector.owners} candidates={candidates} currentUserId={user.id} setOwners={setConnectorOwnersAction} />
           {admin && (
             <ConnectorManageCard
-              connector={{ id, displayName: connector.displayName, appName: connector.application.name, syncIntervalMinutes: connector.syncIntervalMinutes, provisioningEnabled: connector.provisioningEnabled, disabled: connector.disabled, matchAttribute: connector.matchAttribute, identityProvider: Boolean(isIdentityProvider(connector.catalogId, connector.batonProvider)) }}
-              actions={{ rename: renameConnectorAction, setSyncInterval: setSyncIntervalAction, setProvisioning: setProvisioningAction, setDisabled: setConnectorDisabledAction, deleteConnector: deleteConnectorAction, setMatchAttribute: setMatchAttributeAction }}
+              connector={{ id, displayName: connector.displayName, appName: connector.application.name, syncIntervalMinutes: connector.syncIntervalMinutes, failureAlertThreshold: connector.failureAlertThreshold, provisioningEnabled: connector.provisioningEnabled, disabled: connector.disabled, matchAttribute: connector.matchAttribute, identityProvider: Boolean(isIdentityProvider(connector.catalogId, connector.batonProvider)) }}
+              actions={{ rename: renameConnectorAction, setSyncInterval: setSyncIntervalAction, setFailureAlertThreshold: setFailureAlertThresholdAction, setProvisioning: setProvisioningAction, setDisabled: setConnectorDisabledAction, deleteConnector: deleteConnectorAction, setMatchAttribute: setMatchAttributeAction }}
             />
           )}
         </div>

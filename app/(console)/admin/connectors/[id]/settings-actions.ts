@@ -4,16 +4,16 @@
 import { revalidatePath } from "next/cache";
 import { action, ActionError, ALL_ROLES } from "@/lib/action";
 import type { CurrentUser } from "@/lib/auth";
-import { getConnector, isConnectorId } from "@/lib/connectors/registry";
+import { getConnector, isConnectorId, type AnyConnector, type ConnectorId } from "@/lib/connectors/registry";
 import { createConnectorContext } from "@/lib/connectors/runtime";
-import { ConnectorError } from "@/lib/connectors/types";
+import { ConnectorError, type CheckResult } from "@/lib/connectors/types";
 import { recordAudit } from "@/lib/data/audit";
 import { canEditConnector } from "@/lib/data/connector-access";
 import { changedSettingNames, issuesToFieldErrors, mergeSettings, storedSecretNames, toPublicSettings, type StoredConfig } from "@/lib/data/connector-settings";
 import { openStoredConfig, restoreConnectorStatus, storeConnectorSettings } from "@/lib/data/connector-settings-store";
 import { ConnectorInputError, getConnectorDetail, setConnectorOwners } from "@/lib/data/connectors";
-import { enqueueSync, SyncRefusedError } from "@/lib/sync";
-import { saveSettingsSchema, setConnectorOwnersSchema, settingsFormSchema } from "@/lib/validation/connectors";
+import { enqueueSync, resetExpiryWarnings, storeCredentialExpiry, SyncRefusedError } from "@/lib/sync";
+import { credentialExpiryFromDate, saveSettingsSchema, setConnectorOwnersSchema, settingsFormSchema } from "@/lib/validation/connectors";
 import { notifyNewOwners } from "../notify-owners";
 
 const authorize = (user: CurrentUser, input: { connectorId: string }) => canEditConnector(user, input.connectorId);
@@ -27,9 +27,9 @@ async function loadConnector(connectorId: string) {
 }
 
 /** Runs the adapter's check; a failure becomes a field or form error and nothing is stored. */
-async function checkOrRefuse(run: () => Promise<unknown>) {
+async function checkOrRefuse<T>(run: () => Promise<T>): Promise<T> {
   try {
-    await run();
+    return await run();
   } catch (error) {
     if (!(error instanceof ConnectorError)) throw error;
     if (error.field) throw new ActionError(CHECK_FAILED, { [`values.${error.field}`]: [error.message] });
@@ -37,8 +37,33 @@ async function checkOrRefuse(run: () => Promise<unknown>) {
   }
 }
 
+/**
+ * The credential's expiry after a save: what the check read, else what the upstream tells, else
+ * the date the admin entered (where the upstream cannot tell). A new secret is a new credential,
+ * so the warnings sent for the old one no longer count.
+ */
+async function recordExpiry(
+  connectorId: string,
+  input: { adapter: AnyConnector; catalogId: ConnectorId; config: StoredConfig; checked: CheckResult; enteredOn: string | undefined; changed: string[] },
+) {
+  const secrets = input.adapter.settings.fields.filter((f) => f.secret).map((f) => f.name);
+  if (input.changed.some((name) => secrets.includes(name))) await resetExpiryWarnings(connectorId);
+  if (!input.adapter.credentialExpiry) {
+    if (input.enteredOn !== undefined) await storeCredentialExpiry(connectorId, credentialExpiryFromDate(input.enteredOn), "admin");
+    return;
+  }
+  let expiry = input.checked.credentialExpiry;
+  try {
+    expiry ??= await input.adapter.credentialExpiry(input.config, createConnectorContext(input.catalogId));
+  } catch (error) {
+    // The credentials checked out; the expiry is read again at the first sync.
+    if (!(error instanceof ConnectorError)) throw error;
+  }
+  if (expiry) await storeCredentialExpiry(connectorId, expiry.expiresAt, "upstream");
+}
+
 /** "Save": check with the upstream first; only then seal, store, mark Syncing and enqueue the sync. */
-export const saveSettingsAction = action({ schema: saveSettingsSchema, roles: ALL_ROLES, authorize }, async ({ connectorId, values }, actor) => {
+export const saveSettingsAction = action({ schema: saveSettingsSchema, roles: ALL_ROLES, authorize }, async ({ connectorId, values, credentialExpiresOn }, actor) => {
   const { connector, catalogId, adapter } = await loadConnector(connectorId);
   const spec = adapter.settings;
   const stored = await openStoredConfig(connectorId);
@@ -47,7 +72,7 @@ export const saveSettingsAction = action({ schema: saveSettingsSchema, roles: AL
   const parsed = spec.schema.safeParse(mergeSettings(spec, values, stored));
   if (!parsed.success) throw new ActionError("Check the highlighted fields.", issuesToFieldErrors(parsed.error.issues));
   const config = parsed.data as StoredConfig;
-  await checkOrRefuse(() => adapter.check(config, createConnectorContext(catalogId)));
+  const checked = await checkOrRefuse(() => adapter.check(config, createConnectorContext(catalogId)));
 
   const saved = await storeConnectorSettings(connectorId, config, toPublicSettings(spec, config));
   await recordAudit({
@@ -60,6 +85,7 @@ export const saveSettingsAction = action({ schema: saveSettingsSchema, roles: AL
     // Field names only: never a value, secret or not.
     data: { fields: changedSettingNames(stored, config) },
   });
+  await recordExpiry(connectorId, { adapter, catalogId, config, checked, enteredOn: credentialExpiresOn, changed: changedSettingNames(stored, config) });
   let syncing = !saved.disabled;
   if (syncing) {
     // Saved either way. A refusal (a self-hosted connector, disabled meanwhile) means no hosted

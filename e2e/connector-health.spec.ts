@@ -146,3 +146,19 @@ test.describe("a Temporal Cloud key expiring in 10 days", () => {
     await page.screenshot({ path: "test-results/screens/connectors-credential-expiring.png", fullPage: true });
   });
 });
+
+test("where the upstream cannot tell, the expiry date entered with the settings shows on the page", async ({ adminPage: page }) => {
+  const unique = randomUUID().slice(0, 8);
+  const db = testDb();
+  await db.query(`INSERT INTO applications (id, name, managed, updated_at) VALUES ($1, $2, true, now())`, [`app${unique}`, `Wiki ${unique}`]);
+  await db.query(`INSERT INTO connectors (id, catalog_id, display_name, application_id, status, updated_at) VALUES ($1, 'baton', $2, $3, 'PENDING_SETUP', now())`, [`con${unique}`, `Wiki ${unique}`, `app${unique}`]);
+  await page.goto(`/admin/connectors/con${unique}`);
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
+  const day = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await settingsInput(page, "Credential expires on (optional)").fill(day);
+  await page.screenshot({ path: "test-results/screens/connector-settings-expiry-date.png", fullPage: true });
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("credential-expiry")).toContainText(/Credential expires in (39|40) days .*as entered when the settings were saved/);
+  const { rows } = await db.query(`SELECT credential_expiry_source FROM connectors WHERE id = $1`, [`con${unique}`]);
+  expect(rows[0].credential_expiry_source).toBe("admin");
+});

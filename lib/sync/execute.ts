@@ -94,11 +94,12 @@ async function executeLocked(client: pg.PoolClient, pool: pg.Pool, runId: string
     log.info(`Sync started (${claimed.trigger}, attempt ${claimed.attempts}) for ${connector.display_name}.`);
     await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.started", summary: `Sync of ${connector.display_name} started (${claimed.trigger}, attempt ${claimed.attempts})` });
 
-    // Before the read, so an expired credential is named even when the sync then fails on it.
-    await readCredentialExpiryAtSync(claimed.connectorId, adapter, config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal: options.signal }));
     const read = (signal: AbortSignal) => adapter.sync(config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal }));
     const result = await attemptUntilCurrent({ client, pool, runId, connectorId: claimed.connectorId, log, batchBytes: options.batchBytes }, read, options.signal);
     await auditSync(client, { connectorId: claimed.connectorId, runId, kind: "sync.finished", summary: `Sync of ${connector.display_name} finished: ${describeCounts(result.counts)}`, data: { ...result.counts } });
+    // After a success only: a failing sync is not slowed by more calls to a failing upstream, and
+    // the expiry already stored (from the check or an earlier sync) names an expired credential.
+    await readCredentialExpiryAtSync(claimed.connectorId, adapter, config, createConnectorContext(connector.catalog_id as HostedConnectorId, { logger: log.logger, signal: options.signal }));
     await alertAfterRun(claimed.connectorId);
   } catch (error) {
     await settleFailure(client, claimed, error, delays, log);

@@ -4,6 +4,7 @@
 // the first sent; a crash before COMMIT sends nothing and leaves the state as it was.
 import type pg from "pg";
 import { randomBytes } from "node:crypto";
+import { inTransaction } from "@/lib/db/client";
 import { getAppUrl } from "@/lib/env";
 import { deliverDueMail } from "@/lib/mail/send";
 import { connectorAlertEmail, type ConnectorAlert } from "@/lib/mail/templates";
@@ -56,10 +57,8 @@ export async function withAlertState(
   connectorId: string,
   decide: (state: AlertState, connector: AlertConnector, client: pg.ClientBase) => Promise<Decision> | Decision,
 ): Promise<ConnectorAlert | null> {
-  const client = await getSyncPool().connect();
   let sent: ConnectorAlert | null = null;
-  try {
-    await client.query("BEGIN");
+  await inTransaction(async (client) => {
     await client.query(`INSERT INTO connector_alert_states (connector_id) SELECT id FROM connectors WHERE id = $1 ON CONFLICT DO NOTHING`, [connectorId]);
     const { rows } = await client.query<Row>(
       `SELECT s.failure_kind, s.runner_silent_alert_at AT TIME ZONE 'UTC' AS runner_silent_alert_at, s.expiry_warned_for AT TIME ZONE 'UTC' AS expiry_warned_for,
@@ -86,13 +85,7 @@ export async function withAlertState(
         sent = decision.alert;
       }
     }
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  }, getSyncPool());
   // Delivered after the commit; the outbox's retry loop covers a failure here.
   if (sent) void deliverDueMail().catch((error: Error) => console.error(`[alerts] delivery failed, will retry: ${error.message}`));
   return sent;

@@ -1,4 +1,5 @@
 // Background loops of the web process. Each failure is logged and the loop goes on.
+import { testClockEnabled } from "@/lib/clock";
 import { getEnv } from "@/lib/env";
 import { deliverDueMail } from "@/lib/mail/send";
 
@@ -7,6 +8,7 @@ let started = false;
 export async function startBackgroundWork() {
   if (started) return;
   started = true;
+  if (testClockEnabled()) console.warn("[clock] GATEKEEPER_TEST_CLOCK_FILE is set: the clock can be moved by a file. Tests only; never in production.");
   const timer = setInterval(() => {
     deliverDueMail().catch((error: Error) => console.error(`Mail retry failed: ${error.message}`));
   }, 15_000);

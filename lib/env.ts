@@ -44,6 +44,12 @@ const envSchema = z.object({
   OIDC_REQUIRE_SSO: z.enum(["true", "false"]).optional(),
   /** Comma-separated emails of the Super Administrators who keep password sign-in. */
   OIDC_BREAK_GLASS_EMAILS: z.string().optional(),
+  /**
+   * Tests only: a file holding a number of milliseconds that lib/clock.ts adds to the system
+   * clock, so a browser test can move time forward (grants expiring, reviews falling due)
+   * without waiting. Never set it in production; the server logs a warning when it is set.
+   */
+  GATEKEEPER_TEST_CLOCK_FILE: z.string().optional(),
 }).superRefine((env, ctx) => {
   // A half-configured identity provider stops the start, not the first person signing in.
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_ISSUER is set: set OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too" });

@@ -1,6 +1,6 @@
 "use server";
 // Invite and Remove on an app's Accounts tab, where the connector has the optional `accounts`
-// capability and provisioning is on. The same path as a grant (provisioning-run.ts): the
+// capability and provisioning is on. The same path as a grant (lib/provisioning/run.ts): the
 // console's refusals first, then the adapter, the store at once, the audit, a confirming sync.
 import { action, ActionError } from "@/lib/action";
 import type { CurrentUser } from "@/lib/auth";
@@ -9,7 +9,8 @@ import { canEditConnector } from "@/lib/data/connector-access";
 import { getProvisioningConnector } from "@/lib/data/provisioning";
 import { recordCreatedAccount, recordDeletedAccount } from "@/lib/sync/provisioned-accounts";
 import { inviteAccountSchema, removeAccountSchema, type InviteAccountInput, type RemoveAccountInput } from "@/lib/validation/provisioning";
-import { refuse, runAdapterChange, type Actor, type AuditEntry } from "./provisioning-run";
+import { refuse, runAdapterChange, type Actor, type AuditEntry } from "@/lib/provisioning/run";
+import { asActionResult } from "./provisioning-run";
 
 // As for grants: administrators and the connector's owners whatever their role.
 const allRoles = ["SUPER_ADMIN", "CONNECTOR_ADMIN", "USER"] as const;
@@ -67,5 +68,5 @@ async function remove(input: RemoveAccountInput, actor: Actor) {
   });
 }
 
-export const inviteAccountAction = action({ schema: inviteAccountSchema, roles: allRoles, authorize }, (input, actor) => invite(input, actor));
-export const removeAccountAction = action({ schema: removeAccountSchema, roles: allRoles, authorize }, (input, actor) => remove(input, actor));
+export const inviteAccountAction = action({ schema: inviteAccountSchema, roles: allRoles, authorize }, (input, actor) => asActionResult(invite(input, actor)));
+export const removeAccountAction = action({ schema: removeAccountSchema, roles: allRoles, authorize }, (input, actor) => asActionResult(remove(input, actor)));

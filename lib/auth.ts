@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAudit } from "@/lib/data/audit";
 import { clearFailures, recordFailure, throttleWait } from "@/lib/data/sign-in-throttle";
-import { getSsoConfig } from "@/lib/data/sso-settings";
+import { getSsoConfig, ssoConfigFromEnv } from "@/lib/data/sso-settings";
 import { getSessionUser, getUserByEmail, markSignedIn } from "@/lib/data/users";
 import { getEnv } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/password";
@@ -77,15 +77,16 @@ export const authOptions: NextAuthOptions = {
       Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion });
       return true;
     },
-    jwt({ token, user }) {
+    jwt({ token, user, account }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion;
+        token.via = account?.provider === SSO_PROVIDER_ID ? "sso" : "password";
       }
       return token;
     },
     session({ session, token }) {
-      if (token.uid) session.user = { ...session.user, id: token.uid, sv: token.sv ?? -1 };
+      if (token.uid) session.user = { ...session.user, id: token.uid, sv: token.sv ?? -1, via: token.via ?? "password" };
       return session;
     },
   },
@@ -114,6 +115,9 @@ export const getCurrentUser = cache(async function getCurrentUser(): Promise<Cur
   const user = await getSessionUser(id);
   // A session from before the user was disabled or changed their password is over.
   if (!user || user.disabled || session.user.sv !== user.sessionVersion) return null;
+  // So is a password session once single sign-on is required (break-glass accounts excepted):
+  // turning Require SSO on ends the sessions it forbids, not only the next sign-in.
+  if (session.user.via !== "sso" && !decidePasswordSignIn(user, ssoConfigFromEnv(getEnv()) ?? user.storedSso).allowed) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

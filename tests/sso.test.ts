@@ -196,4 +196,20 @@ describe("password sign-in with SSO required", () => {
     // A wrong password still gets the generic answer: the refusal never says who is break-glass.
     await expect(credentials.options.authorize({ email: fx.users.connectorAdmin.email, password: "not-the-password" }, { headers: {} })).rejects.toThrow("The email or password is not right.");
   });
+
+  it("ends the password sessions already open when it is turned on, and keeps SSO and break-glass ones", async () => {
+    const { getCurrentUser } = await import("@/lib/auth");
+    const { sessionCookieFor } = await import("./proof/support/principals");
+    const { setRequestContext } = await import("./proof/support/next-request");
+    const as = async (user: { id: string; email: string }, via: "password" | "sso") => {
+      setRequestContext(await sessionCookieFor(user, 0, via));
+      return (await getCurrentUser())?.id ?? null;
+    };
+    expect(await as(fx.users.connectorAdmin, "password")).toBe(fx.users.connectorAdmin.id);
+    await actAs("superAdmin", fx);
+    expect((await save({ ...valid(), requireSso: true, breakGlassUserIds: [fx.users.superAdmin.id] })).ok).toBe(true);
+    expect(await as(fx.users.connectorAdmin, "password")).toBeNull();
+    expect(await as(fx.users.connectorAdmin, "sso")).toBe(fx.users.connectorAdmin.id);
+    expect(await as(fx.users.superAdmin, "password")).toBe(fx.users.superAdmin.id);
+  });
 });

@@ -33,13 +33,28 @@ export function getUserById(id: string) {
  * The session check on every request: one indexed row through plain pg, because the
  * Prisma client's per-query overhead dominated the console shell's time (README, Performance).
  */
+/**
+ * The user behind a session, with the stored Require SSO setting read in the same query (the
+ * session check runs on every request: one round trip, not two).
+ */
 export async function getSessionUser(id: string) {
-  const { rows } = await getPool().query<{ id: string; email: string; name: string; role: Role; disabled: boolean; session_version: number }>(
-    `SELECT id, email, name, role::text AS role, disabled, session_version FROM users WHERE id = $1`,
+  const { rows } = await getPool().query<{ id: string; email: string; name: string; role: Role; disabled: boolean; session_version: number; require_sso: boolean | null; break_glass_user_ids: string[] | null }>(
+    `SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled, u.session_version, s.require_sso, s.break_glass_user_ids
+       FROM users u LEFT JOIN sso_settings s ON s.id = 'default'
+      WHERE u.id = $1`,
     [id],
   );
   const row = rows[0];
-  return row ? { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled, sessionVersion: row.session_version } : null;
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled,
+    sessionVersion: row.session_version,
+    storedSso: { requireSso: row.require_sso ?? false, breakGlass: { userIds: row.break_glass_user_ids ?? [], emails: [] } },
+  };
 }
 
 export function getUserByEmail(email: string) {

@@ -1,5 +1,5 @@
 // Who calls: the five session principals, each a real next-auth session cookie for a fixture
-// user (the JWT fields lib/auth.ts's callbacks write: uid and sv, the session version), and
+// user (the JWT fields lib/auth.ts's callbacks write: uid, sv the session version, via the sign-in method), and
 // the self-hosted runner, whose only credential is its connector's client id and secret.
 import { encode } from "next-auth/jwt";
 import type { Fixtures } from "./fixtures";
@@ -23,10 +23,10 @@ export const PRINCIPAL_LABELS: Record<Principal, string> = {
 export const SESSION_COOKIE = "next-auth.session-token";
 
 /** A session cookie exactly as next-auth's jwt callback would have written it at sign-in. */
-export async function sessionCookieFor(user: { id: string; email: string }, sessionVersion = 0) {
+export async function sessionCookieFor(user: { id: string; email: string }, sessionVersion = 0, via: "password" | "sso" = "password") {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) throw new Error("NEXTAUTH_SECRET is not set: start the proof environment first.");
-  const token = await encode({ token: { sub: user.id, email: user.email, name: user.email, uid: user.id, sv: sessionVersion }, secret });
+  const token = await encode({ token: { sub: user.id, email: user.email, name: user.email, uid: user.id, sv: sessionVersion, via }, secret });
   return { cookieName: SESSION_COOKIE, token };
 }
 

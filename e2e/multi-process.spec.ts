@@ -12,9 +12,9 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { checkExactlyOnce, waitForRuns } from "@/scripts/lib/cluster/checks";
-import { clusterEnv, startClusterUpstreams, type ClusterUpstreams } from "@/scripts/lib/cluster/environment";
-import { runDriver, startWeb, startWorker, stopProcess, type ClusterProcess } from "@/scripts/lib/cluster/processes";
-import { freePort } from "@/tests/test-database";
+import { clusterEnv, controlTemporal, upstreamRequests, type ClusterUpstreamInfo } from "@/scripts/lib/cluster/environment";
+import { runDriver, startUpstreamsProcess, startWeb, startWorker, stopProcess, type ClusterProcess } from "@/scripts/lib/cluster/processes";
+import { freePort } from "@/tests/free-port";
 import { expect, signIn, test } from "./fixtures";
 
 type Setup = { admin: { email: string; password: string }; connectorIds: string[]; baton: { clientId: string; clientSecret: string }; firstRunIds: string[] };
@@ -22,7 +22,8 @@ type Setup = { admin: { email: string; password: string }; connectorIds: string[
 let adminUrl: string;
 let databaseName: string;
 let pool: pg.Pool;
-let upstreams: ClusterUpstreams;
+let upstreams: ClusterUpstreamInfo;
+let simulators: ClusterProcess | undefined;
 let env: NodeJS.ProcessEnv;
 let workDir: string;
 let setup: Setup;
@@ -45,8 +46,9 @@ test.beforeAll(async ({}, testInfo) => {
   pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   pool.on("error", () => {});
 
-  upstreams = await startClusterUpstreams();
   workDir = await mkdtemp(path.join(os.tmpdir(), "gk-cluster-"));
+  const started = await startUpstreamsProcess(clusterEnv({ databaseUrl, dataDir: workDir, upstreams: {} }));
+  [simulators, upstreams] = [started.process, started.info];
   env = clusterEnv({ databaseUrl, dataDir: path.join(workDir, "data"), upstreams: upstreams.env });
 
   // Both workers start at once on the empty database: the migration runner's advisory lock
@@ -65,9 +67,8 @@ test.beforeAll(async ({}, testInfo) => {
 });
 
 test.afterAll(async () => {
-  await Promise.allSettled([...workers, ...webs].map((p) => stopProcess(p)));
+  await Promise.allSettled([...workers, ...webs, ...(simulators ? [simulators] : [])].map((p) => stopProcess(p)));
   await pool?.end();
-  await upstreams?.close();
   if (adminUrl) {
     const admin = new pg.Client({ connectionString: adminUrl });
     await admin.connect();
@@ -101,20 +102,18 @@ test("two workers starting together apply each migration once", async () => {
 
 test("20 connectors synced four times over by two workers: every sync runs exactly once", async () => {
   test.setTimeout(300_000);
-  const { temporal, cloudflare } = upstreams;
   const ids = setup.connectorIds;
   await waitForRuns(pool, setup.firstRunIds); // queued when their settings were saved
   // One sync of each kind alone: what a single sync asks of each upstream.
-  const [temporalAtStart, cloudflareAtStart] = [temporal.stats.total, cloudflare.stats.total];
+  const atStart = await upstreamRequests(upstreams);
   const solo = await enqueue([ids[0], ids[1]]);
   await waitForRuns(pool, solo);
-  const perTemporalSync = temporal.stats.total - temporalAtStart;
-  const perCloudflareSync = cloudflare.stats.total - cloudflareAtStart;
-  expect(perTemporalSync).toBeGreaterThan(0);
-  expect(perCloudflareSync).toBeGreaterThan(0);
-  expect(temporalAtStart).toBe(10 * perTemporalSync); // the first syncs, one each
+  const afterSolo = await upstreamRequests(upstreams);
+  const perSync = { temporal: afterSolo.temporal - atStart.temporal, cloudflare: afterSolo.cloudflare - atStart.cloudflare };
+  expect(perSync.temporal).toBeGreaterThan(0);
+  expect(perSync.cloudflare).toBeGreaterThan(0);
+  expect(atStart).toEqual({ temporal: 10 * perSync.temporal, cloudflare: 10 * perSync.cloudflare }); // the first syncs, one each
 
-  const [temporalBefore, cloudflareBefore] = [temporal.stats.total, cloudflare.stats.total];
   const runIds = [...setup.firstRunIds, ...solo];
   for (let round = 0; round < 3; round++) {
     const round_ = await enqueue(ids);
@@ -128,12 +127,12 @@ test("20 connectors synced four times over by two workers: every sync runs exact
   // ... each ran once, after one attempt, never beside another run of its connector ...
   const report = await checkExactlyOnce(pool, runIds);
   expect(report.notSucceeded.map((r) => `${r.id} ${r.status}`)).toEqual([]);
-  expect(report.repeated.map((r) => `${r.id}: ${r.attempts} attempts, started ${r.started}×`)).toEqual([]);
+  expect(report.repeated.map((r) => `${r.id}: ${r.attempts} attempts, started ${r.started}×, finished ${r.finished}×`)).toEqual([]);
   expect(report.overlapping).toEqual([]);
   // ... and the upstreams saw 30 syncs each, not one request more: no sync read them twice.
-  expect(temporal.stats.total - temporalBefore).toBe(30 * perTemporalSync);
-  expect(cloudflare.stats.total - cloudflareBefore).toBe(30 * perCloudflareSync);
-  console.log(`[cluster] ${runIds.length} syncs of 20 connectors on 2 workers: each ran once; ${perTemporalSync} Temporal / ${perCloudflareSync} Cloudflare requests per sync, as alone`);
+  const atEnd = await upstreamRequests(upstreams);
+  expect(atEnd).toEqual({ temporal: afterSolo.temporal + 30 * perSync.temporal, cloudflare: afterSolo.cloudflare + 30 * perSync.cloudflare });
+  console.log(`[cluster] ${runIds.length} syncs of 20 connectors on 2 workers: each ran once; ${perSync.temporal} Temporal / ${perSync.cloudflare} Cloudflare requests per sync, as alone`);
 });
 
 test("Sync now on both web processes at once makes one run, and both show it", async ({ browser }) => {
@@ -193,21 +192,20 @@ test("the ingest API's rate limits hold across both web processes", async () => 
 test("a worker killed mid-run (SIGKILL) is recovered by the other, which completes the run", async () => {
   test.setTimeout(180_000);
   const connectorId = setup.connectorIds[0];
-  const { temporal } = upstreams;
   // Only worker-1 takes the run: worker-2 stops first (gracefully) and comes back once it runs.
   await stopProcess(workers[1]);
-  temporal.control({ action: "add-fault", fault: { kind: "slow", delayMs: 1500 } });
-  const seen = temporal.stats.total;
+  await controlTemporal(upstreams, { action: "add-fault", fault: { kind: "slow", delayMs: 1500 } });
+  const seen = (await upstreamRequests(upstreams)).temporal;
   const [runId] = await enqueue([connectorId]);
   await expect
     .poll(async () => (await pool.query<{ status: string }>(`SELECT status FROM sync_runs WHERE id = $1`, [runId])).rows[0].status, { timeout: 30_000 })
     .toBe("RUNNING");
-  await expect.poll(() => temporal.stats.total, { timeout: 30_000 }).toBeGreaterThan(seen);
+  await expect.poll(async () => (await upstreamRequests(upstreams)).temporal, { timeout: 30_000 }).toBeGreaterThan(seen);
   workers[1] = startWorker("worker-2 (again)", env, ["--sweep-every", "1"]);
   await workers[1].ready;
 
   await stopProcess(workers[0], "SIGKILL");
-  temporal.control({ action: "clear-faults" });
+  await controlTemporal(upstreams, { action: "clear-faults" });
   await waitForRuns(pool, [runId], 120_000);
   const report = await checkExactlyOnce(pool, [runId], { [runId]: 2 });
   expect(report.notSucceeded.map((r) => `${r.status}`)).toEqual([]);

@@ -40,11 +40,18 @@ export async function checkExactlyOnce(pool: pg.Pool, runIds: string[], allowedA
 
 const missing = (id: string): RunRecord => ({ id, connectorId: "?", status: "MISSING", attempts: 0, started: 0, finished: 0, startedAt: null, finishedAt: null });
 
-/** Waits until none of the runs is QUEUED or RUNNING; throws with the stragglers after `timeoutMs`. */
+/** Waits until every run has ended (and a successful one is audited as finished); throws with the stragglers after `timeoutMs`. */
 export async function waitForRuns(pool: pg.Pool, runIds: string[], timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await pool.query<{ id: string; status: string }>(`SELECT id, status FROM sync_runs WHERE id = ANY($1::text[]) AND status IN ('QUEUED', 'RUNNING')`, [runIds]);
+    // A run publishes (SUCCEEDED) a moment before its "sync.finished" audit row: wait for both.
+    const { rows } = await pool.query<{ id: string; status: string }>(
+      `SELECT r.id, r.status FROM sync_runs r
+        WHERE r.id = ANY($1::text[])
+          AND (r.status IN ('QUEUED', 'RUNNING')
+               OR (r.status = 'SUCCEEDED' AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.kind = 'sync.finished' AND a.target_id = r.id)))`,
+      [runIds],
+    );
     if (rows.length === 0) return;
     if (Date.now() > deadline) throw new Error(`${rows.length} of ${runIds.length} runs still ${[...new Set(rows.map((r) => r.status))].join("/")} after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

@@ -1,26 +1,22 @@
-// The surroundings of a multi-process run: the upstream simulators its connectors sync from,
-// and the environment every process of the console gets (one database, one key, one secret).
+// The environment every process of one console gets (one database, one key, one secret), and
+// the simulators' control endpoints as a test reads them (request counts, faults).
 import { randomBytes } from "node:crypto";
-import { CLOUDFLARE_DEMO_ACCOUNT_ID, startCloudflareSimulator, startTemporalCloudSimulator, type CloudflareSimulator, type TemporalCloudSimulator } from "@/e2e/upstreams";
 import type { ClusterSettings } from "./connectors";
 
-export type ClusterUpstreams = { temporal: TemporalCloudSimulator; cloudflare: CloudflareSimulator; settings: ClusterSettings; env: Record<string, string>; close(): Promise<void> };
+export type ClusterUpstreamInfo = { temporalControl: string; cloudflareControl: string; settings: ClusterSettings; env: Record<string, string> };
 
-export async function startClusterUpstreams(): Promise<ClusterUpstreams> {
-  const tag = randomBytes(8).toString("hex");
-  const temporalKey = `tc-cluster-${tag}`;
-  const cloudflareToken = `cf-cluster-${tag}`;
-  const temporal = await startTemporalCloudSimulator({ host: "127.0.0.1", apiKeys: [temporalKey] });
-  const cloudflare = await startCloudflareSimulator({ host: "127.0.0.1", credentials: { apiToken: cloudflareToken } });
-  return {
-    temporal,
-    cloudflare,
-    settings: { "temporal-cloud": { apiKey: temporalKey }, cloudflare: { authMethod: "api-token", accountId: CLOUDFLARE_DEMO_ACCOUNT_ID, apiToken: cloudflareToken } },
-    env: { TEMPORAL_CLOUD_API_URL: temporal.url, CLOUDFLARE_API_URL: cloudflare.url, CLOUDFLARE_PACING: "false" },
-    close: async () => {
-      await Promise.allSettled([temporal.close(), cloudflare.close()]);
-    },
-  };
+/** API requests each simulator has answered so far (control requests not counted). */
+export async function upstreamRequests(upstreams: ClusterUpstreamInfo): Promise<{ temporal: number; cloudflare: number }> {
+  const [temporal, cloudflare] = await Promise.all(
+    [upstreams.temporalControl, upstreams.cloudflareControl].map(async (url) => ((await (await fetch(url)).json()) as { stats: { total: number } }).stats.total),
+  );
+  return { temporal, cloudflare };
+}
+
+/** A Temporal Cloud simulator control command (e2e/upstreams/temporal-cloud/control.ts). */
+export async function controlTemporal(upstreams: ClusterUpstreamInfo, command: Record<string, unknown>) {
+  const response = await fetch(upstreams.temporalControl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(command) });
+  if (!response.ok) throw new Error(`Temporal simulator control answered ${response.status}`);
 }
 
 /** What the caller's own run set (its database, mail, clock, identity provider) must not leak into the cluster. */

@@ -4,18 +4,19 @@
 // gets exactly the environment it is given (no inherited SMTP_URL or test database).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { ClusterUpstreamInfo } from "./environment";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 export type ClusterProcess = { name: string; child: ChildProcess; output: string[]; ready: Promise<void>; url?: string };
 
-function track(name: string, child: ChildProcess, readyWhen: (chunk: string) => boolean): ClusterProcess {
+function track(name: string, child: ChildProcess, readyWhen: (outputSoFar: string) => boolean): ClusterProcess {
   const output: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
     for (const stream of [child.stdout, child.stderr]) {
       stream?.on("data", (data: Buffer) => {
         output.push(data.toString());
-        if (readyWhen(data.toString())) resolve();
+        if (readyWhen(output.join(""))) resolve();
       });
     }
     child.once("exit", (code, signal) => reject(new Error(`${name} exited (${code ?? signal}) before it was ready:\n${output.join("").slice(-3000)}`)));
@@ -31,7 +32,7 @@ function track(name: string, child: ChildProcess, readyWhen: (chunk: string) => 
  */
 export function startWorker(name: string, env: NodeJS.ProcessEnv, args: string[] = []): ClusterProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  return track(name, child, (chunk) => chunk.includes("Running up to"));
+  return track(name, child, (all) => all.includes("Running up to"));
 }
 
 /** The production server (`next start`, needs `next build` first) without a worker in it. */
@@ -66,6 +67,15 @@ export async function runDriver<T>(env: NodeJS.ProcessEnv, args: string[]): Prom
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`driver ${args[0]} failed (${code}):\n${stderr.slice(-3000)}`);
   return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as T;
+}
+
+/** The simulators in a child process (./upstreams-child.ts): the process and what it printed. */
+export async function startUpstreamsProcess(env: NodeJS.ProcessEnv): Promise<{ process: ClusterProcess; info: ClusterUpstreamInfo }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/lib/cluster/upstreams-child.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const upstreams = track("upstreams", child, (all) => /temporalControl.*\n/.test(all));
+  await upstreams.ready;
+  const line = upstreams.output.join("").split("\n").find((l) => l.includes("temporalControl")) ?? "{}";
+  return { process: upstreams, info: JSON.parse(line) as ClusterUpstreamInfo };
 }
 
 export async function stopProcess(process: ClusterProcess, signal: NodeJS.Signals = "SIGTERM", graceMs = 15_000) {

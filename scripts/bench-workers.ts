@@ -1,6 +1,7 @@
 // `npm run bench:workers [-- --connectors 20 --rounds 3 --users 2000 --members 500 --concurrency 2]`:
 // syncs of 20 connectors (Temporal Cloud and Cloudflare in turn, against the simulators in a
-// process of their own) by 1 and then by 2 worker processes (`npm run worker`) on one database.
+// process of their own) by 1 and then by 2 worker processes (`npm run worker`) on one database,
+// then by 1 process running as many syncs at once as the 2 together.
 // Prints the syncs per second of each, their ratio, and that nothing ran twice: every run one
 // attempt, started and finished once in the audit log, never beside another run of its
 // connector, and the upstreams asked exactly as often as that many syncs ask. Figures, not a test.
@@ -19,11 +20,13 @@ const users = numberArg("users", 2_000);
 const members = numberArg("members", 500);
 const concurrency = numberArg("concurrency", 2);
 
-type Phase = { workers: number; syncs: number; seconds: number; perSecond: number; ranTwice: number; extraRequests: number };
+type Phase = { label: string; workers: number; syncs: number; seconds: number; perSecond: number; ranTwice: number; extraRequests: number };
 
-async function runPhase(workerCount: number, env: NodeJS.ProcessEnv, pool: pg.Pool, upstreams: ClusterUpstreamInfo, ids: string[], perSync: { temporal: number; cloudflare: number }): Promise<Phase> {
+type Setting = { workers: number; concurrency: number };
+
+async function runPhase({ workers: workerCount, concurrency: slots }: Setting, env: NodeJS.ProcessEnv, pool: pg.Pool, upstreams: ClusterUpstreamInfo, ids: string[], perSync: { temporal: number; cloudflare: number }): Promise<Phase> {
   const { enqueueAll } = await import("./lib/cluster/connectors");
-  const workers = Array.from({ length: workerCount }, (_, i) => startWorker(`worker-${i + 1}`, env, ["--concurrency", String(concurrency)]));
+  const workers = Array.from({ length: workerCount }, (_, i) => startWorker(`worker-${i + 1}`, env, ["--concurrency", String(slots)]));
   await Promise.all(workers.map((w) => w.ready));
   try {
     const before = await upstreamRequests(upstreams);
@@ -40,7 +43,7 @@ async function runPhase(workerCount: number, env: NodeJS.ProcessEnv, pool: pg.Po
     const temporalSyncs = runIds.length / 2;
     const expected = { temporal: before.temporal + temporalSyncs * perSync.temporal, cloudflare: before.cloudflare + (runIds.length - temporalSyncs) * perSync.cloudflare };
     const ranTwice = new Set([...report.notSucceeded, ...report.repeated].map((r) => r.id)).size + report.overlapping.length;
-    return { workers: workerCount, syncs: runIds.length, seconds, perSecond: runIds.length / seconds, ranTwice, extraRequests: after.temporal - expected.temporal + (after.cloudflare - expected.cloudflare) };
+    return { label: `${workerCount} × ${slots}`, workers: workerCount, syncs: runIds.length, seconds, perSecond: runIds.length / seconds, ranTwice, extraRequests: after.temporal - expected.temporal + (after.cloudflare - expected.cloudflare) };
   } finally {
     await Promise.all(workers.map((w) => stopProcess(w)));
   }
@@ -75,16 +78,20 @@ async function main() {
     await stopProcess(solo);
     const perSync = { temporal: afterTemporal.temporal - atStart.temporal, cloudflare: afterCloudflare.cloudflare - afterTemporal.cloudflare };
 
-    const phases = [await runPhase(1, env, pool, upstreams, ids, perSync), await runPhase(2, env, pool, upstreams, ids, perSync)];
+    // The third: one process with as many syncs at once as the two, to tell processes from slots.
+    const settings: Setting[] = [{ workers: 1, concurrency }, { workers: 2, concurrency }, { workers: 1, concurrency: 2 * concurrency }];
+    const phases: Phase[] = [];
+    for (const setting of settings) phases.push(await runPhase(setting, env, pool, upstreams, ids, perSync));
     console.log(`\nMachine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
     printTable([
-      ["worker processes", phases.map((p) => String(p.workers)).join(" | ")],
+      ["worker processes × syncs at once", phases.map((p) => p.label).join(" | ")],
       ["syncs", phases.map((p) => fmt(p.syncs)).join(" | ")],
       ["wall time", phases.map((p) => `${fmt(p.seconds, 1)} s`).join(" | ")],
       ["syncs per second", phases.map((p) => fmt(p.perSecond, 2)).join(" | ")],
       ["runs not exactly once", phases.map((p) => String(p.ranTwice)).join(" | ")],
       ["upstream requests beyond one read per sync", phases.map((p) => String(p.extraRequests)).join(" | ")],
       ["throughput, 2 workers / 1 worker", `${fmt(phases[1].perSecond / phases[0].perSecond, 2)}×`],
+      [`throughput, 2 workers / 1 worker of ${2 * concurrency}`, `${fmt(phases[1].perSecond / phases[2].perSecond, 2)}×`],
     ]);
     const failed = phases.some((p) => p.ranTwice > 0 || p.extraRequests !== 0);
     console.log(failed ? "\nSomething ran more than once: see above." : "\nNothing ran twice.");

@@ -63,7 +63,7 @@ async function main() {
   try {
     console.log(`bench:workers: ${connectorCount} connectors (Temporal Cloud ${fmt(users)} users, Cloudflare ${fmt(members)} members each), ${rounds} rounds, ${concurrency} syncs at once per worker`);
     const admin = await cluster.createAdmin();
-    const ids = await cluster.createHostedConnectors(admin, connectorCount, upstreams.settings);
+    const ids = (await cluster.createHostedConnectors(admin, connectorCount, upstreams.settings)).map((c) => c.id);
 
     // Saving settings queues a first sync of each (as the settings form does); until then the
     // schedule would find them due. Then one sync of each kind alone: what a sync asks of each upstream.

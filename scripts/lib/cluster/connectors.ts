@@ -16,29 +16,31 @@ export async function createAdmin(): Promise<ClusterAdmin> {
   return admin;
 }
 
+export type HostedConnector = { id: string; appId: string };
+
 /** `count` connectors, Temporal Cloud and Cloudflare in turn, each on an app of its own. */
-export async function createHostedConnectors(owner: ClusterAdmin, count: number, settings: ClusterSettings): Promise<string[]> {
+export async function createHostedConnectors(owner: Pick<ClusterAdmin, "id">, count: number, settings: ClusterSettings, label = "Cluster"): Promise<HostedConnector[]> {
   const { createConnector } = await import("@/lib/data/connectors");
   const { storeConnectorSettings } = await import("@/lib/data/connector-settings-store");
   const { toPublicSettings } = await import("@/lib/data/connector-settings");
   const { getConnector } = await import("@/lib/connectors/registry");
   const tag = randomUUID().slice(0, 6);
-  const ids: string[] = [];
+  const made: HostedConnector[] = [];
   for (let i = 0; i < count; i++) {
     const catalogId = i % 2 === 0 ? "temporal-cloud" : "cloudflare";
     const spec = getConnector(catalogId).settings;
     const config = spec.schema.parse(settings[catalogId]) as Record<string, unknown>;
-    const { connector } = await createConnector({
+    const { connector, application } = await createConnector({
       catalogId,
-      displayName: `Cluster ${catalogId} ${i + 1}`,
-      app: { kind: "new", name: `Cluster ${tag} ${i + 1}`, description: "Synced by several workers." },
+      displayName: `${label} ${catalogId} ${i + 1}`,
+      app: { kind: "new", name: `${label} ${tag} ${i + 1}`, description: "Synced again and again." },
       ownerIds: [owner.id],
       createdById: owner.id,
     });
     await storeConnectorSettings(connector.id, config, toPublicSettings(spec, config));
-    ids.push(connector.id);
+    made.push({ id: connector.id, appId: application.id });
   }
-  return ids;
+  return made;
 }
 
 /** A Baton connector whose runner would call the ingest API, with fresh client credentials. */

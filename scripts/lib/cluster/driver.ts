@@ -11,7 +11,7 @@ async function main() {
   if (command === "setup") {
     const settings = JSON.parse(process.env.CLUSTER_SETTINGS ?? "{}") as ClusterSettings;
     const admin = await createAdmin();
-    const connectorIds = await createHostedConnectors(admin, Number(args[0] ?? 20), settings);
+    const connectorIds = (await createHostedConnectors(admin, Number(args[0] ?? 20), settings)).map((c) => c.id);
     const baton = await createBatonConnector(admin);
     // Saving settings queues the first sync, as the settings form does.
     const firstRunIds = await enqueueAll(connectorIds, "settings");

@@ -1,5 +1,5 @@
-// `npm start`: prepares the database (embedded unless DATABASE_URL is set), builds if needed,
-// and serves the console; on exit it stops the embedded PostgreSQL cleanly.
+// `npm start [-- --no-build]`: prepares the database (embedded unless DATABASE_URL is set), builds
+// if needed, and serves the console; on exit it stops the embedded PostgreSQL cleanly.
 import { spawn } from "node:child_process";
 import { prepareRuntime, StartupError } from "@/lib/db/prepare";
 import { getEnv } from "@/lib/env";
@@ -8,6 +8,8 @@ import { superviseChild } from "./lib/serve-child";
 
 const log = (line: string) => console.log(`[start] ${line}`);
 const dev = process.argv.includes("--dev");
+// A container image is built once (console.Dockerfile): its sources must never trigger a build.
+const build = !dev && !process.argv.includes("--no-build");
 
 async function main() {
   const env = getEnv();
@@ -21,7 +23,7 @@ async function main() {
     NEXTAUTH_URL: env.NEXTAUTH_URL ?? appUrl,
     APP_URL: appUrl,
   };
-  if (!dev) buildIfNeeded(childEnv, log);
+  if (build) buildIfNeeded(childEnv, log);
   const args = ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", String(env.PORT)];
   const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
   log(`Serving ${appUrl}${runtime.embedded ? " on the embedded PostgreSQL" : ""}`);

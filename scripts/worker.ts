@@ -1,4 +1,5 @@
-// `npm run worker [-- --concurrency N]`: a sync worker process on its own, for scale-out.
+// `npm run worker [-- --concurrency N] [--sweep-every S]`: a sync worker process on its own, for
+// scale-out. --sweep-every: seconds between looks for runs whose worker died (default 60).
 // Any number of workers and web processes share one PostgreSQL: pg-boss hands each job to
 // one of them, and a connector's advisory lock keeps its syncs one at a time.
 // With DATABASE_URL unset it joins the embedded database of a running `npm start`.
@@ -9,15 +10,16 @@ import { getEnv } from "@/lib/env";
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
-function concurrencyArg(): number {
-  const index = process.argv.indexOf("--concurrency");
-  const value = index >= 0 ? Number(process.argv[index + 1]) : 2;
-  if (!Number.isInteger(value) || value < 1 || value > 32) throw new StartupError("--concurrency takes a whole number from 1 to 32.");
+function wholeArg(flag: string, fallback: number, max: number): number {
+  const index = process.argv.indexOf(flag);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new StartupError(`${flag} takes a whole number from 1 to ${max}.`);
   return value;
 }
 
 async function main() {
-  const concurrency = concurrencyArg();
+  const concurrency = wholeArg("--concurrency", 2, 32);
+  const sweepEverySeconds = wholeArg("--sweep-every", 60, 3600);
   const env = getEnv();
   if (!env.DATABASE_URL) {
     // The embedded database belongs to `npm start`; a worker joins it, with the same key.
@@ -33,7 +35,7 @@ async function main() {
   Object.assign(env, { DATABASE_URL: runtime.databaseUrl, ENCRYPTION_KEY: runtime.encryptionKey });
 
   const { startSyncWorker, stopSyncQueue } = await import("@/lib/sync");
-  const worker = await startSyncWorker({ concurrency });
+  const worker = await startSyncWorker({ concurrency, sweepEverySeconds });
   log(`Running up to ${concurrency} syncs at once. Stop with Ctrl+C: running syncs go back to the queue.`);
 
   let stopping = false;

@@ -3,38 +3,19 @@
 // the settings form do), and an app with enough accounts to page through.
 import { randomUUID } from "node:crypto";
 import type { SyncRecord } from "@/lib/connectors/types";
+import { createHostedConnectors, type HostedConnector } from "@/scripts/lib/cluster/connectors";
 import { testDb, type TestUser } from "./db";
 import { upstreamSecrets } from "./secrets";
 
-export type LoadConnector = { id: string; appId: string };
+export type LoadConnector = HostedConnector;
 
 const SETTINGS = {
   "temporal-cloud": { apiKey: upstreamSecrets.temporalApiKey },
   cloudflare: { authMethod: "api-token", accountId: "cf-demo-account", apiToken: upstreamSecrets.cloudflareToken },
-} as const;
+};
 
 export async function createLoadConnectors(owner: TestUser, count = 5): Promise<LoadConnector[]> {
-  const { createConnector } = await import("@/lib/data/connectors");
-  const { storeConnectorSettings } = await import("@/lib/data/connector-settings-store");
-  const { toPublicSettings } = await import("@/lib/data/connector-settings");
-  const { getConnector } = await import("@/lib/connectors/registry");
-  const tag = randomUUID().slice(0, 6);
-  const made: LoadConnector[] = [];
-  for (let i = 0; i < count; i++) {
-    const catalogId = i % 2 === 0 ? "temporal-cloud" : "cloudflare";
-    const spec = getConnector(catalogId).settings;
-    const config = spec.schema.parse(SETTINGS[catalogId]) as Record<string, unknown>;
-    const { connector, application } = await createConnector({
-      catalogId,
-      displayName: `Load ${catalogId} ${i + 1}`,
-      app: { kind: "new", name: `Load ${tag} ${i + 1}`, description: "Synced again and again under load." },
-      ownerIds: [owner.id],
-      createdById: owner.id,
-    });
-    await storeConnectorSettings(connector.id, config, toPublicSettings(spec, config));
-    made.push({ id: connector.id, appId: application.id });
-  }
-  return made;
+  return createHostedConnectors(owner, count, SETTINGS, "Load");
 }
 
 async function* accounts(count: number): AsyncGenerator<SyncRecord> {

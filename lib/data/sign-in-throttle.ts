@@ -1,6 +1,6 @@
 // Slows down password guessing: after a few failures for an email or an address, further
 // attempts are refused for a growing while (up to 15 minutes), without checking the password.
-import { db } from "@/lib/db/client";
+import { db, getPool } from "@/lib/db/client";
 
 const FREE_FAILURES = 5;
 const MAX_LOCK_MS = 15 * 60_000;
@@ -23,15 +23,21 @@ export async function throttleWait(keys: string[], now = new Date()) {
   return Math.max(0, wait);
 }
 
+/**
+ * One statement per key: the row lock of the upsert orders concurrent failures (two web
+ * processes, two tabs), so none is lost. A read-then-write could count two failures as one.
+ */
 export async function recordFailure(keys: string[], now = new Date()) {
   for (const key of keys) {
-    const row = await db.signInThrottle.findUnique({ where: { key } });
-    const stale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
-    await db.signInThrottle.upsert({
-      where: { key },
-      create: { key, failures: 1, lastFailureAt: now },
-      update: { failures: stale ? 1 : { increment: 1 }, lastFailureAt: now },
-    });
+    // The column is timestamp(3) holding UTC, as Prisma writes it.
+    await getPool().query(
+      `INSERT INTO sign_in_throttles (key, failures, last_failure_at) VALUES ($1, 1, $2::timestamptz AT TIME ZONE 'UTC')
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN sign_in_throttles.last_failure_at < ($2::timestamptz AT TIME ZONE 'UTC') - make_interval(secs => $3::double precision)
+                         THEN 1 ELSE sign_in_throttles.failures + 1 END,
+         last_failure_at = GREATEST(sign_in_throttles.last_failure_at, $2::timestamptz AT TIME ZONE 'UTC')`,
+      [key, now.toISOString(), FORGET_AFTER_MS / 1000],
+    );
   }
 }
 

@@ -81,6 +81,10 @@ export async function prepareRuntime(env: Env, log: (line: string) => void): Pro
   } catch (error) {
     throw new StartupError((error as Error).message);
   }
+  if (!embedded && !env.NEXTAUTH_SECRET) {
+    // A secret generated per machine signs sessions and runner tokens the other web processes reject.
+    log(`NEXTAUTH_SECRET is not set: using one generated in ${path.join(dataDir, "nextauth.secret")}. With more than one web process, set the same NEXTAUTH_SECRET on each.`);
+  }
   const nextAuthSecret = env.NEXTAUTH_SECRET ?? (await readOrCreateSecret(dataDir, "nextauth.secret", log)).value;
 
   let databaseUrl = env.DATABASE_URL;

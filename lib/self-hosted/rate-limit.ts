@@ -1,53 +1,32 @@
-// A sliding-window rate limiter held in memory: the timestamps of the last `limit` requests per
-// key. It is exact within one process. With several web processes each keeps its own window,
-// so the effective limit is multiplied by their number (see README, "Self-hosted connectors");
-// a table-backed store would make it exact across processes at one query per request.
+// The ingest API's rate limits: a sliding window per key, exact across every web process
+// because the window lives in PostgreSQL (lib/data/rate-limit.ts), at one statement per request.
+import { sweepRateLimits, takeRateLimit } from "@/lib/data/rate-limit";
 
 export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 export type RateLimiter = {
-  /** Counts one request for every key; refused if any key is over its limit (nothing counted then). */
-  take(keys: string[], now?: number): RateLimitResult;
-  reset(): void;
+  /** Counts one request for the key; refused (and not counted) when the window is full. */
+  take(key: string, now?: number): Promise<RateLimitResult>;
 };
 
-export type RateLimitOptions = { limit: number; windowMs: number; maxKeys?: number };
+/** `name` keeps limiters apart in the one table (a client id and an address never share a window). */
+export type RateLimitOptions = { name: string; limit: number; windowMs: number };
 
-export function createRateLimiter({ limit, windowMs, maxKeys = 10_000 }: RateLimitOptions): RateLimiter {
-  const hits = new Map<string, number[]>();
+/** Empty windows are deleted at most this often per process, by whichever request comes next. */
+const SWEEP_EVERY_MS = 60_000;
+let lastSweep = 0;
 
-  const recent = (key: string, now: number) => {
-    const list = hits.get(key);
-    if (!list) return [];
-    const fresh = list.filter((at) => at > now - windowMs);
-    if (fresh.length === 0) hits.delete(key);
-    else hits.set(key, fresh);
-    return fresh;
-  };
-
+export function createRateLimiter({ name, limit, windowMs }: RateLimitOptions): RateLimiter {
   return {
-    take(keys, now = Date.now()) {
-      let retryAfterMs = 0;
-      let remaining = limit;
-      for (const key of keys) {
-        const list = recent(key, now);
-        if (list.length >= limit) retryAfterMs = Math.max(retryAfterMs, list[list.length - limit] + windowMs - now);
-        remaining = Math.min(remaining, limit - list.length - 1);
+    async take(key, now = Date.now()) {
+      if (now - lastSweep > SWEEP_EVERY_MS) {
+        lastSweep = now;
+        await sweepRateLimits(now).catch((error: Error) => console.error(`[ingest] rate-limit sweep failed: ${error.message}`));
       }
-      if (retryAfterMs > 0) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-      for (const key of keys) {
-        // Bounded memory: guessed client ids must not grow the map without end. Maps iterate in
-        // insertion order, so the first key is the one touched longest ago.
-        if (!hits.has(key) && hits.size >= maxKeys) hits.delete(hits.keys().next().value as string);
-        const list = hits.get(key) ?? [];
-        list.push(now);
-        hits.delete(key);
-        hits.set(key, list);
-      }
-      return { ok: true, remaining: Math.max(0, remaining) };
-    },
-    reset() {
-      hits.clear();
+      const taken = await takeRateLimit(`${name}:${key}`, { limit, windowMs, now });
+      if (taken.accepted) return { ok: true, remaining: Math.max(0, limit - taken.used) };
+      const retryAfterMs = (taken.oldestCounted ?? now) + windowMs - now;
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
     },
   };
 }

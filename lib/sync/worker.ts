@@ -45,8 +45,15 @@ export async function startSyncWorker(options: SyncWorkerOptions = {}): Promise<
 
   const workerIds: string[] = [];
   try {
-    // pg-boss 10 has no team size: one polling loop per concurrent run.
-    for (let i = 0; i < concurrency; i++) workerIds.push(await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, handle));
+    // pg-boss 10 has no team size: one polling loop per concurrent run. A loop sleeps out the
+    // rest of its polling interval after each job, so a slot would run at most one sync per
+    // interval however short the syncs are; after a job it looks for the next one at once
+    // instead (an empty queue still waits the whole interval).
+    for (let i = 0; i < concurrency; i++) {
+      let id = "";
+      id = await boss.work<SyncJobData>(SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds }, (jobs) => handle(jobs).finally(() => boss.notifyWorker(id)));
+      workerIds.push(id);
+    }
     await boss.schedule(SCHEDULE_QUEUE, "* * * * *");
     workerIds.push(
       await boss.work(SCHEDULE_QUEUE, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 5) }, async () => {

@@ -60,7 +60,7 @@ describe("POST /api/v1/token", () => {
   });
 
   it("answers 429 with Retry-After past the per-client limit, before checking the secret", async () => {
-    const { tokenOf } = await setUp({ tokenLimiter: (await import("../rate-limit")).createRateLimiter({ limit: 2, windowMs: 60_000 }) });
+    const { tokenOf } = await setUp({ tokenLimiter: (await import("../rate-limit")).createRateLimiter({ name: "token-client", limit: 2, windowMs: 60_000 }) });
     expect((await tokenOf()).response.status).toBe(200);
     expect((await tokenOf("wrong")).response.status).toBe(401);
     const limited = (await tokenOf()).response;
@@ -163,7 +163,7 @@ describe("POST /api/v1/uploads", () => {
   });
 
   it("answers 429 past the per-connector limit", async () => {
-    const { api, tokenOf } = await setUp({ apiLimiter: (await import("../rate-limit")).createRateLimiter({ limit: 1, windowMs: 60_000 }) });
+    const { api, tokenOf } = await setUp({ apiLimiter: (await import("../rate-limit")).createRateLimiter({ name: "api-connector", limit: 1, windowMs: 60_000 }) });
     const { json } = await tokenOf();
     const beat = () => api.heartbeat(post("/api/v1/heartbeat", { token: json.access_token, body: JSON.stringify({ runnerVersion: "t/1" }) }));
     expect((await beat()).status).toBe(200);

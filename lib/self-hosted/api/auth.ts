@@ -42,9 +42,9 @@ export async function handleTokenRequest(request: Request, deps: IngestApiDeps):
   const { client_id: clientId, client_secret: secret } = parsed.data;
 
   const now = deps.now();
-  const byAddress = deps.addressLimiter.take([`token:${clientAddress(request)}`], now);
+  const byAddress = await deps.addressLimiter.take(clientAddress(request), now);
   if (!byAddress.ok) return respondTooManyRequests(byAddress.retryAfterSeconds);
-  const byClient = deps.tokenLimiter.take([`token:${clientId}`], now);
+  const byClient = await deps.tokenLimiter.take(clientId, now);
   if (!byClient.ok) return respondTooManyRequests(byClient.retryAfterSeconds);
 
   const connector = clientIdSchema.safeParse(clientId).success ? await findConnectorByClientId(clientId) : null;
@@ -83,7 +83,7 @@ export async function authenticate(request: Request, deps: IngestApiDeps): Promi
     return { ok: false, response: respondUnauthorized(message) };
   }
   const { claims } = verified;
-  const limited = deps.apiLimiter.take([`api:${claims.connectorId}`], now);
+  const limited = await deps.apiLimiter.take(claims.connectorId, now);
   if (!limited.ok) return { ok: false, response: respondTooManyRequests(limited.retryAfterSeconds) };
   const connector = await getSelfHostedConnector(claims.connectorId);
   // A rotation changes the client id and the rotation time: every older token stops here.

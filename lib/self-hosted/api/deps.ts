@@ -1,5 +1,6 @@
 // What the ingest API depends on, gathered so tests build an instance with their own clock,
-// limits and key, and the route handlers share one default instance per process.
+// limits and key, and the route handlers share one default instance per process (the rate-limit
+// windows themselves are in the database, shared by every process).
 import { DEFAULT_LIMITS, type C1zLimits } from "@/lib/c1z";
 import { getEnv } from "@/lib/env";
 import { deriveTokenKey } from "../access-token";
@@ -38,11 +39,11 @@ export function createDefaultDeps(overrides: Partial<IngestApiDeps> = {}): Inges
     now: Date.now,
     tokenKey: defaultTokenKey,
     // A runner asks for a token every 15 minutes; 10 a minute leaves room for restarts only.
-    tokenLimiter: createRateLimiter({ limit: 10, windowMs: 60_000 }),
+    tokenLimiter: createRateLimiter({ name: "token-client", limit: 10, windowMs: 60_000 }),
     // Many runners may share one egress address (a cluster's NAT).
-    addressLimiter: createRateLimiter({ limit: 60, windowMs: 60_000 }),
+    addressLimiter: createRateLimiter({ name: "token-address", limit: 60, windowMs: 60_000 }),
     // A heartbeat a minute and an upload per interval; 60 a minute is far above a healthy runner.
-    apiLimiter: createRateLimiter({ limit: 60, windowMs: 60_000 }),
+    apiLimiter: createRateLimiter({ name: "api-connector", limit: 60, windowMs: 60_000 }),
     ndjson: DEFAULT_NDJSON_LIMITS,
     c1z: DEFAULT_LIMITS,
     ...overrides,

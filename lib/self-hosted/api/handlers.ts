@@ -99,10 +99,10 @@ export function createIngestApi(deps: IngestApiDeps = createDefaultDeps()) {
 
 export type IngestApi = ReturnType<typeof createIngestApi>;
 
-// On globalThis, like the Prisma client: every route bundle of the process shares one window.
+// On globalThis, like the Prisma client: every route bundle of the process shares one instance.
 const globalForApi = globalThis as unknown as { gatekeeperIngestApi?: IngestApi };
 
-/** The process-wide instance the route handlers use (one rate-limit window per process). */
+/** The process-wide instance the route handlers use (its rate-limit windows are in the database). */
 export function getIngestApi(): IngestApi {
   globalForApi.gatekeeperIngestApi ??= createIngestApi();
   return globalForApi.gatekeeperIngestApi;

@@ -12,6 +12,10 @@
 //    every comparison flaky. A sync job is always sent in the same transaction as its
 //    sync_runs row (lib/sync/enqueue.ts), and that row is covered.
 //  - _prisma_migrations: only the migration runner writes it.
+//  - rate_limit_windows: the ingest API's rate-limit windows. Counting a request is the one write
+//    a refused call is meant to make (a wrong secret must count towards the limit, or guessing
+//    would be free); what they hold is proven by lib/self-hosted/rate-limit.test.ts and
+//    e2e/multi-process.spec.ts.
 import type pg from "pg";
 
 export type RowChange = { table: string; op: "INSERT" | "UPDATE" | "DELETE" };
@@ -30,7 +34,7 @@ export async function installChangeLog(pool: pg.Pool) {
   // Partitions inherit the parent's trigger; giving them their own would log every row twice.
   const { rows } = await pool.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> '_prisma_migrations'`,
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('_prisma_migrations', 'rate_limit_windows')`,
   );
   for (const { name } of rows) {
     await pool.query(`CREATE OR REPLACE TRIGGER proof_row_change AFTER INSERT OR UPDATE OR DELETE ON public."${name}" FOR EACH ROW EXECUTE FUNCTION proof.log_row_change()`);

@@ -1,5 +1,5 @@
 // `npm run bench:read [-- --accounts 1000000 --grants 3400000 --audit 1000000 --people 1000000
-// --iterations 100 --no-http --only "Accounts"]`: every data page of the console at the scale of
+// --iterations 100 --no-http --only "Accounts" --hold]`: every data page of the console at the scale of
 // baton-sdk's profiling case (one app with 1,000,000 accounts and 3,400,000 grants, written
 // through the sync engine; a million audit events and a million people), each measured three
 // ways, p50 / p95:
@@ -111,6 +111,10 @@ async function main() {
     await pool.query("VACUUM ANALYZE"); // the state a database settles in between syncs
     console.log(`Wrote the audit events, people and apps in ${fmt((performance.now() - started) / 1000, 1)} s`);
 
+    if (flagArg("hold")) {
+      console.log(`Holding the database for EXPLAIN (Ctrl-C to stop): psql '${database.url}'`);
+      await new Promise(() => {});
+    }
     const admin = { id: "benchuser", email: "admin@example.com", name: "Admin", role: "SUPER_ADMIN" as const };
     const server = flagArg("no-http") ? null : await startAppServer(process.env, { email: admin.email, password });
     const rows: Row[] = [];

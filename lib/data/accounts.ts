@@ -4,6 +4,7 @@
 import { getPool } from "@/lib/db/client";
 import type { AccountSort, ListQuery, SortDirection } from "@/lib/validation/applications";
 import { visibleRuns, type ManagedApp } from "./applications";
+import { searchInOrder, type SearchHits } from "./search-in-order";
 import { COUNT_CAP, encodeCursor, EXPORT_BATCH, finishPage, keysetBatches, likePattern, planKeyset, type KeysetPlan, type Page } from "./keyset";
 
 export type AccountRow = {
@@ -40,24 +41,34 @@ const toAccountRow = (row: DbAccount, connectorName: string): AccountRow => ({
 });
 
 
-/** One page of the Accounts tab, without its total (an export reads many pages). */
+/**
+ * One page of the Accounts tab, without its total (an export reads many pages). A search walks
+ * the sort order first and falls back to the trigram index for rare terms (searchInOrder);
+ * `hits` is their number when that read counted them.
+ */
 async function readAccountsPage(app: ManagedApp, runs: string[], query: ListQuery<AccountSort>, size: number) {
   const names = new Map(app.connectors.map((c) => [c.id, c.displayName]));
   const keyExpr = SORT_KEYS[query.sort];
   const search = query.q ? likePattern(query.q) : null;
   const base: unknown[] = [runs, search];
   const plan = planKeyset({ keyExpr, idExpr: "r.id", dir: query.dir, after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
-  const { rows } = await getPool().query<DbAccount>(
-    `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, ${keyExpr} AS sort_key
-       FROM resources r
-      WHERE r.sync_run_id = ANY($1::text[]) AND r.is_user AND ($2::text IS NULL OR ${ACCOUNT_SEARCH}) AND ${plan.where}
-      ORDER BY ${plan.orderBy}
-      LIMIT ${size + 1}`,
-    [...base, ...plan.params],
-  );
+  const read = async (source: string) =>
+    (
+      await getPool().query<DbAccount & SearchHits>(
+        `SELECT r.id, r.connector_id, r.resource_type_id, r.external_id, r.display_name, r.email, r.login, r.user_status, ${keyExpr} AS sort_key, r.search_hits
+           FROM (${source}) r ORDER BY ${plan.orderBy}`,
+        [...base, ...plan.params],
+      )
+    ).rows;
+  const filter = `r.sync_run_id = ANY($1::text[]) AND r.is_user`;
+  const limit = size + 1;
+  const { rows, hits } = search
+    ? await searchInOrder({ from: "resources r", filter, match: ACCOUNT_SEARCH, cursor: plan.where, orderBy: plan.orderBy, limit }, read)
+    : { rows: await read(`SELECT *, NULL::bigint AS search_hits FROM resources r WHERE ${filter} AND $2::text IS NULL AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${limit}`), hits: null };
   const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.id));
   return {
     ...page,
+    hits,
     rows: page.rows.map((row) => toAccountRow(row, names.get(row.connector_id) ?? row.connector_id)),
   };
 }
@@ -65,8 +76,12 @@ async function readAccountsPage(app: ManagedApp, runs: string[], query: ListQuer
 export async function listAccounts(app: ManagedApp, query: ListQuery<AccountSort>, size: number): Promise<Page<AccountRow>> {
   const runs = visibleRuns(app);
   if (runs.length === 0) return { rows: [], total: 0, totalCapped: false, next: null, prev: null };
-  const page = await readAccountsPage(app, runs, query, size);
-  const total = query.q ? await countMatches(runs, likePattern(query.q)) : { total: app.accounts, capped: false };
+  const { hits, ...page } = await readAccountsPage(app, runs, query, size);
+  const total = !query.q
+    ? { total: app.accounts, capped: false }
+    : hits !== null
+      ? { total: Math.min(hits, COUNT_CAP), capped: hits > COUNT_CAP }
+      : await countMatches(runs, likePattern(query.q));
   return { ...page, total: total.total, totalCapped: total.capped };
 }
 
@@ -141,6 +156,9 @@ const HOLDS = `EXISTS (SELECT 1 FROM grants g WHERE g.sync_run_id = $1 AND hasht
  */
 type HolderPlan = { walk: false } | { walk: true; otherTypes: string[] };
 
+/** A search among many holders probes each matching account's grants to count: up to this many. */
+const HOLDER_SEARCH_COUNT_CAP = 1_000;
+
 /** Walk the name order when the entitlement has this many holders and at least 1 in 50 accounts holds it. */
 export const HOLDERS_WALK_MIN = 5_000;
 const HOLDERS_WALK_DENSITY = 50;
@@ -161,26 +179,44 @@ export async function holdersPlan(runId: string, entitlementId: string): Promise
 
 const HOLDER_COLUMNS = `r.id, r.resource_type_id, r.external_id, r.display_name, r.email, r.user_status, r.is_user`;
 
+type FoundHolder = Omit<DbHolder, "type_name">;
+
+/** Byte order of the UTF-8 text, as the snapshot tables' COLLATE "C" columns sort, then the row id. */
+function compareHolders(a: FoundHolder, b: FoundHolder): number {
+  return Buffer.compare(Buffer.from(a.sort_key, "utf8"), Buffer.from(b.sort_key, "utf8")) || (BigInt(a.id) < BigInt(b.id) ? -1 : BigInt(a.id) > BigInt(b.id) ? 1 : 0);
+}
+
 /** The page's rows (and its look-ahead row) in the plan's order, without their type names. */
-function holderRows(plan: HolderPlan, keyset: KeysetPlan, base: unknown[], size: number): Promise<{ rows: Omit<DbHolder, "type_name">[] }> {
+async function holderRows(plan: HolderPlan, keyset: KeysetPlan, params: unknown[], size: number): Promise<FoundHolder[]> {
+  const limit = size + 1;
   if (!plan.walk) {
-    return getPool().query(`SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key ${HOLDERS_FROM} AND ${keyset.where} ORDER BY ${keyset.orderBy} LIMIT ${size + 1}`, base);
+    return (await getPool().query<FoundHolder>(`SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key ${HOLDERS_FROM} AND ${keyset.where} ORDER BY ${keyset.orderBy} LIMIT ${limit}`, params)).rows;
   }
-  const accounts = `SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key FROM resources r
-      WHERE r.sync_run_id = $1 AND r.is_user AND ${HOLDER_SEARCH} AND ${keyset.where} AND ${HOLDS} ORDER BY ${keyset.orderBy} LIMIT ${size + 1}`;
-  if (plan.otherTypes.length === 0) return getPool().query(accounts, base);
-  const others = `SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key FROM resources r
-      WHERE r.sync_run_id = $1 AND r.resource_type_id = ANY($${base.length + 1}::text[]) AND NOT r.is_user AND ${HOLDER_SEARCH} AND ${keyset.where} AND ${HOLDS}
-      ORDER BY ${keyset.orderBy} LIMIT ${size + 1}`;
-  const orderBy = keyset.orderBy.replaceAll("lower(r.display_name)", "sort_key").replaceAll("r.id", "id");
-  return getPool().query(`SELECT * FROM ((${accounts}) UNION ALL (${others})) r ORDER BY ${orderBy} LIMIT ${size + 1}`, [...base, plan.otherTypes]);
+  // Accounts in name order, each kept if it holds the entitlement; a search walks the order
+  // first and takes the trigram index for rare terms (searchInOrder).
+  const readAccounts = async (source: string) =>
+    (await getPool().query<FoundHolder & SearchHits>(`SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key, r.search_hits FROM (${source}) r ORDER BY ${keyset.orderBy}`, params)).rows;
+  const filter = `r.sync_run_id = $1 AND r.is_user`;
+  const accounts = params[2]
+    ? (await searchInOrder({ from: "resources r", filter, match: `${HOLDER_SEARCH} AND ${HOLDS}`, cursor: keyset.where, orderBy: keyset.orderBy, limit }, readAccounts)).rows
+    : await readAccounts(`SELECT *, NULL::bigint AS search_hits FROM resources r WHERE ${filter} AND $3::text IS NULL AND ${keyset.where} AND ${HOLDS} ORDER BY ${keyset.orderBy} LIMIT ${limit}`);
+  if (plan.otherTypes.length === 0) return accounts;
+  // Groups and roles holding it: few resources, probed one by one, merged into the page.
+  const { rows: others } = await getPool().query<FoundHolder>(
+    `SELECT ${HOLDER_COLUMNS}, lower(r.display_name) AS sort_key FROM resources r
+      WHERE r.sync_run_id = $1 AND r.resource_type_id = ANY($${params.length + 1}::text[]) AND NOT r.is_user AND ${HOLDER_SEARCH} AND ${keyset.where} AND ${HOLDS}
+      ORDER BY ${keyset.orderBy} LIMIT ${limit}`,
+    [...params, plan.otherTypes],
+  );
+  const descending = keyset.orderBy.includes("DESC");
+  return [...accounts, ...others].sort((a, b) => (descending ? -1 : 1) * compareHolders(a, b)).slice(0, limit);
 }
 
 /** One page of an entitlement's holders, by name, without its total. */
 async function readHoldersPage(runId: string, entitlementId: string, query: HolderQuery, size: number, plan: HolderPlan) {
   const base: unknown[] = [runId, entitlementId, query.q ? likePattern(query.q) : null];
   const keyset = planKeyset({ keyExpr: "lower(r.display_name)", idExpr: "r.id", dir: query.dir, after: query.after, before: query.before, first: base.length + 1, keyCast: "text" });
-  const { rows: found } = await holderRows(plan, keyset, [...base, ...keyset.params], size);
+  const found = await holderRows(plan, keyset, [...base, ...keyset.params], size);
   const typeNames = await resourceTypeNames(runId, [...new Set(found.map((r) => r.resource_type_id))]);
   const rows = found.map((r) => ({ ...r, type_name: typeNames.get(r.resource_type_id) ?? null }));
   const page = finishPage(rows, keyset, size, (row) => encodeCursor(row.sort_key, row.id));
@@ -219,12 +255,13 @@ export async function listEntitlementHolders(runId: string, entitlementId: strin
   const { rows: count } = await getPool().query<{ n: number }>(
     plan.walk
       ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM resources r WHERE r.sync_run_id = $1 AND ${plan.otherTypes.length ? "(r.is_user OR r.resource_type_id = ANY($4::text[]))" : "r.is_user"}
-            AND ${HOLDER_SEARCH} AND ${HOLDS} LIMIT ${COUNT_CAP + 1}) m`
+            AND ${HOLDER_SEARCH} AND ${HOLDS} LIMIT ${HOLDER_SEARCH_COUNT_CAP + 1}) m`
       : `SELECT count(*)::int AS n FROM (SELECT 1 ${HOLDERS_FROM} LIMIT ${COUNT_CAP + 1}) m`,
     plan.walk && plan.otherTypes.length ? [...base, plan.otherTypes] : base,
   );
   const n = count[0]?.n ?? 0;
-  return { ...page, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  const cap = plan.walk ? HOLDER_SEARCH_COUNT_CAP : COUNT_CAP;
+  return { ...page, total: Math.min(n, cap), totalCapped: n > cap };
 }
 
 // A batch of holders walking the name order costs a page of them; reading them by the grants

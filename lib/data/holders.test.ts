@@ -9,6 +9,7 @@ import { createTestConnector, startSyncTestDatabase, type SyncTestContext } from
 let ctx: SyncTestContext;
 let accounts: typeof import("./accounts");
 let runId = "";
+let appId = "";
 const ACCOUNTS = 6_300;
 
 // Names repeat (the row id breaks ties) and some accounts hold nothing.
@@ -35,6 +36,7 @@ beforeAll(async () => {
   const created = await createTestConnector(ctx.pool, { catalogId: "baton" });
   const sync = await import("@/lib/sync");
   ({ runId } = await sync.ingestRecords(created.connectorId, records(), { trigger: "upload" }));
+  appId = created.applicationId;
   await ctx.pool.query("ANALYZE");
   accounts = await import("./accounts");
 });
@@ -74,6 +76,28 @@ async function walkPages(entitlementId: string, q: string | undefined, size: num
   return { seen, back, first };
 }
 
+describe("the Accounts tab search", () => {
+  it("lists a sparse term's accounts in name order, with their number, whichever read finds them", async () => {
+    const [{ getManagedApp }, { accountListQuery, appQuerySchema }] = await Promise.all([import("./applications"), import("@/lib/validation/applications")]);
+    const app = (await getManagedApp(appId))!;
+    for (const term of ["u12", "ada 1", "u6299@"]) {
+      const { rows } = await ctx.pool.query<{ external_id: string }>(
+        `SELECT external_id FROM resources WHERE sync_run_id = $1 AND is_user AND (lower(display_name) || ' ' || lower(coalesce(email, ''))) LIKE $2 ORDER BY lower(display_name), id`,
+        [runId, `%${term}%`],
+      );
+      const seen: string[] = [];
+      let page = await accounts.listAccounts(app, accountListQuery(appQuerySchema.parse({ tab: "accounts", q: term })), 50);
+      expect(page.total).toBe(rows.length);
+      seen.push(...page.rows.map((r) => r.externalId));
+      while (page.next) {
+        page = await accounts.listAccounts(app, accountListQuery(appQuerySchema.parse({ tab: "accounts", q: term, after: page.next })), 50);
+        seen.push(...page.rows.map((r) => r.externalId));
+      }
+      expect(seen).toEqual(rows.map((r) => r.external_id));
+    }
+  });
+});
+
 describe("an entitlement held by thousands", () => {
   it("walks the name order, not the grants", async () => {
     expect(await accounts.holdersPlan(runId, "all")).toEqual({ walk: true, otherTypes: ["team"] });
@@ -95,6 +119,16 @@ describe("an entitlement held by thousands", () => {
     expect(seen).toEqual(want);
     expect(first.total).toBe(want.length);
     expect(first.rows[0].typeName).toBe(want[0].startsWith("t") ? "Team" : "User");
+  });
+
+  it("finds a term too sparse for the first window of names in a wider one", async () => {
+    // "u12": about 2% of the accounts (u12, u120…, u1200…), spread over the name order: the
+    // first 2,000 names hold fewer than a page of them.
+    const want = await expected("all", "%u12%");
+    const { seen, first } = await walkPages("all", "u12", 50);
+    expect(want.length).toBeGreaterThan(50);
+    expect(seen).toEqual(want);
+    expect(first.total).toBe(want.length);
   });
 
   it("exports every holder in the order of the page", async () => {

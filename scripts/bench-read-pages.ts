@@ -114,7 +114,7 @@ const details: PageGroup = {
           const found = (await getAccount(app, connectorId, "user", fixture.powerAccountId))!;
           const runId = app.connectors.find((c) => c.id === connectorId)!.currentSyncRunId!;
           await Promise.all([
-            listAccountGrants(runId, { resourceTypeId: found.resourceTypeId, externalId: found.externalId, connectorName: found.connectorName }, { dir: "asc" }, PAGE_SIZE),
+            listAccountGrants(runId, { resourceTypeId: found.resourceTypeId, externalId: found.externalId, connectorName: found.connectorName }, { dir: "asc" }, PAGE_SIZE, found.grants),
             getAccountLink({ connectorId, resourceTypeId: found.resourceTypeId, externalId: found.externalId }),
             getConnectorProvisioning(admin, connectorId),
           ]);

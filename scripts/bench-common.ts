@@ -26,15 +26,18 @@ export async function startBenchDatabase(extraEnv: Record<string, string> = {}):
   return database;
 }
 
-/** Peak resident memory of this process, sampled (and the kernel's own maximum). */
-export function trackPeakRss() {
+/**
+ * Peak resident memory of this process, sampled (and the kernel's own maximum, unless
+ * `sampledOnly`: that one is the process's lifetime peak, which an earlier phase may hold).
+ */
+export function trackPeakRss(options: { sampledOnly?: boolean } = {}) {
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   timer.unref();
   return {
-    peakMb: () => Math.max(peak, process.resourceUsage().maxRSS * 1024) / 2 ** 20,
+    peakMb: () => (options.sampledOnly ? peak : Math.max(peak, process.resourceUsage().maxRSS * 1024)) / 2 ** 20,
     stop: () => clearInterval(timer),
   };
 }

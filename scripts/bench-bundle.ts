@@ -5,6 +5,7 @@
 //   .next/build-manifest.json `rootMainFiles`            the runtime every app route loads
 //   .next/server/app/<entry>_client-reference-manifest.js `entryJSFiles`: the chunks of the
 //     route's root layout, nested layouts, not-found/error boundaries and page
+// (Next's own "First Load JS" figure reads the same entryJSFiles: vercel/next.js#83789.)
 // A chunk counts once per route however many segments list it. Polyfills (nomodule, loaded
 // only by browsers without ES modules) are left out, as `next build` itself does.
 import { existsSync, readFileSync } from "node:fs";

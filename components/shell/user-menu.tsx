@@ -17,8 +17,8 @@ async function signOut(callbackUrl: string) {
     const { url } = (await response.json()) as { url?: string };
     window.location.href = url ?? callbackUrl;
   } catch {
-    // next-auth's own sign-out page, which asks once more.
-    window.location.href = "/api/auth/signout";
+    // next-auth's own sign-out page (a route handler, not a page), which asks once more.
+    window.location.href = new URL("/api/auth/signout", window.location.origin).href;
   }
 }
 

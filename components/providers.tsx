@@ -1,6 +1,8 @@
 "use client";
-// Client-side providers of the signed-in console. TanStack Query is for what changes while a
+// Client-side providers of the connector pages. TanStack Query is for what changes while a
 // page is open (sync progress, connector status); reads still happen in server components.
+// Mounted by app/(console)/admin/connectors/[id]/layout.tsx, not the console layout, so other
+// pages' first-load JS does not carry it.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 

@@ -1,7 +1,26 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+
+/**
+ * next-auth's sign-out (its CSRF token, then POST /api/auth/signout), without loading its
+ * client library on every console page for this one call (npm run bench:bundle).
+ */
+async function signOut(callbackUrl: string) {
+  try {
+    const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await fetch("/api/auth/signout", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, callbackUrl, json: "true" }),
+    });
+    const { url } = (await response.json()) as { url?: string };
+    window.location.href = url ?? callbackUrl;
+  } catch {
+    // next-auth's own sign-out page (a route handler, not a page), which asks once more.
+    window.location.href = new URL("/api/auth/signout", window.location.origin).href;
+  }
+}
 
 export function UserMenu({ name, email, roleLabel }: { name: string; email: string; roleLabel: string }) {
   const [pending, setPending] = useState(false);
@@ -21,7 +40,7 @@ export function UserMenu({ name, email, roleLabel }: { name: string; email: stri
         loading={pending}
         onClick={() => {
           setPending(true);
-          void signOut({ callbackUrl: "/signin" });
+          void signOut("/signin");
         }}
       >
         Sign out

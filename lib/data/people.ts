@@ -1,5 +1,6 @@
 // People: the identity provider's identities, and for one person every account matched to
 // them in every app with the grants those accounts hold ("all access of this person").
+import { cache } from "react";
 import { getPool } from "@/lib/db/client";
 import { COUNT_CAP, encodeCursor, finishPage, likePattern, planKeyset, type Page } from "./keyset";
 import { searchInOrder, type SearchHits } from "./search-in-order";
@@ -75,15 +76,10 @@ export async function listPeople(query: PeopleQuery, size: number): Promise<Page
     : { rows: await read(`SELECT *, NULL::bigint AS search_hits FROM people p WHERE ${filter} AND ${match} AND ${plan.where} ORDER BY ${plan.orderBy} LIMIT ${limit}`), hits: null };
   const where = `${filter} AND ${match}`;
   const page = finishPage(rows, plan, size, (row) => encodeCursor(row.sort_key, row.seq));
-  const n =
-    hits ??
-    (
-      await getPool().query<{ n: number }>(
-        search || query.status ? `SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m` : `SELECT count(*)::int AS n FROM people`,
-        search || query.status ? base : [],
-      )
-    ).rows[0]?.n ??
-    0;
+  // Everyone: the count the tab shows too, read once per request.
+  const counted = async () =>
+    (await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM people p WHERE ${where} LIMIT ${COUNT_CAP + 1}) m`, base)).rows[0]?.n ?? 0;
+  const n = !search && !query.status ? await countPeople() : (hits ?? (await counted()));
   // A search or a filter counts up to a cap; everyone is counted exactly.
   const capped = Boolean(search || query.status) && n > COUNT_CAP;
   return { ...page, rows: page.rows.map(toPerson), total: capped ? COUNT_CAP : n, totalCapped: capped };
@@ -174,7 +170,8 @@ export async function searchPeople(q: string, limit = 20): Promise<{ id: string;
   return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email, status: r.status }));
 }
 
-export async function countPeople(): Promise<number> {
+/** Everyone the identity providers listed, removed people included; once per request (React cache). */
+export const countPeople = cache(async (): Promise<number> => {
   const { rows } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM people`);
   return rows[0]?.n ?? 0;
-}
+});

@@ -4,11 +4,15 @@
 // matches are spread evenly, so "milo" walked 75,000 of 100,000 people to find its first.
 // The trigram index is instant when few rows match and sorts the whole table when many do.
 // So: walk a bounded window of the name order first; a full page there means the term is
-// common and we are done; otherwise the term is rare, and its trigram matches, few by then,
+// common and we are done. A window with some matches but not a page's worth tells how dense
+// they are: one more window, sized to hold a page at that density (at most SEARCH_WINDOW_MAX
+// rows), usually fills it. Otherwise the term is rare, and its trigram matches, few by then,
 // are read in one bitmap scan and sorted.
 
 /** Rows of the name order read before deciding a term is rare: ~2 ms of index walk. */
 export const SEARCH_WINDOW = 2_000;
+/** The largest second window: beyond it the trigram read is the cheaper one. */
+export const SEARCH_WINDOW_MAX = 20_000;
 
 export type SearchInOrder = {
   /** The table and its alias, e.g. `people p`; every expression below uses that alias. */
@@ -35,10 +39,16 @@ export type SearchHits = { search_hits: string | number | null };
  */
 export async function searchInOrder<R extends SearchHits>(o: SearchInOrder, read: (source: string) => Promise<R[]>): Promise<{ rows: R[]; hits: number | null }> {
   const alias = o.from.trim().split(/\s+/).pop();
-  const window = `SELECT *, NULL::bigint AS search_hits FROM (SELECT * FROM ${o.from} WHERE ${o.filter} AND ${o.cursor} ORDER BY ${o.orderBy} LIMIT ${SEARCH_WINDOW}) ${alias}
+  const window = (size: number) => `SELECT *, NULL::bigint AS search_hits FROM (SELECT * FROM ${o.from} WHERE ${o.filter} AND ${o.cursor} ORDER BY ${o.orderBy} LIMIT ${size}) ${alias}
                    WHERE ${o.match} ORDER BY ${o.orderBy} LIMIT ${o.limit}`;
-  const rows = await read(window);
+  const rows = await read(window(SEARCH_WINDOW));
   if (rows.length >= o.limit) return { rows, hits: null };
+  // Half again the rows the first window's density says a page needs.
+  const wider = Math.ceil((SEARCH_WINDOW * o.limit * 1.5) / Math.max(rows.length, 1));
+  if (rows.length > 0 && wider <= SEARCH_WINDOW_MAX) {
+    const more = await read(window(wider));
+    if (more.length >= o.limit) return { rows: more, hits: null };
+  }
   // MATERIALIZED keeps the planner from walking the name index again for the ORDER BY.
   const rare = `WITH hits AS MATERIALIZED (SELECT * FROM ${o.from} WHERE ${o.filter} AND ${o.match})
                 SELECT *, (SELECT count(*) FROM hits) AS search_hits FROM hits ${alias} WHERE ${o.cursor} ORDER BY ${o.orderBy} LIMIT ${o.limit}`;

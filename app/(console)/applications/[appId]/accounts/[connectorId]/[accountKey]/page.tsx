@@ -39,7 +39,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pa
   const query = { ...detailQuerySchema.parse(await searchParams), dir: "asc" as const };
   const address = { connectorId, resourceTypeId: account.resourceTypeId, externalId: account.externalId };
   const [grants, link, provisioning] = await Promise.all([
-    listAccountGrants(runId, { resourceTypeId: account.resourceTypeId, externalId: account.externalId, connectorName: account.connectorName }, query, PAGE_SIZE),
+    listAccountGrants(runId, { resourceTypeId: account.resourceTypeId, externalId: account.externalId, connectorName: account.connectorName }, query, PAGE_SIZE, account.grants),
     getAccountLink(address),
     getConnectorProvisioning(user, connectorId),
   ]);

@@ -3,6 +3,7 @@
 // visible snapshot is exactly what it was.
 import type pg from "pg";
 import type { SyncRecord } from "@/lib/connectors/types";
+import { runAfterPublishHooks } from "./after-publish";
 import { SyncCancelledError, SyncShutdownError, SyncSupersededError } from "./errors";
 import { indexSnapshot, publishSnapshot, removeSnapshot, SUPERSEDED } from "./publish";
 import { recordRunChanges } from "./run-changes";
@@ -90,6 +91,7 @@ export async function runAttempt(input: AttemptInput): Promise<AttemptResult> {
   log.info(`Published the new snapshot in ${seconds(timings.totalMs)} (stream ${seconds(timings.streamMs)}, indexes ${seconds(timings.indexMs)}, publish ${seconds(timings.publishMs)}).`);
   // Before the previous snapshot goes: the Overview's "since the previous sync" figures.
   await recordRunChanges(client, runId, result.previousRunId).catch((error: Error) => log.warn(`What this sync changed could not be counted: ${error.message}`));
+  await runAfterPublishHooks(client, { runId, connectorId, previousRunId: result.previousRunId }, log);
   if (result.previousRunId) {
     // The previous snapshot is no longer visible to new reads; dropping it can fail (a lock
     // wait, a restart) without harm: the sweeper removes what is left.

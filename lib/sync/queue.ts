@@ -12,6 +12,20 @@ export const HEALTH_QUEUE = "connector-health";
 
 export type SyncJobData = { runId: string };
 
+/**
+ * Every queue of the app, created once per database. A feature with jobs of its own (reviews,
+ * requests) adds its queue here and its handler in job-handlers.ts.
+ */
+const queueDefinitions: PgBoss.Queue[] = [
+  // Retries here only cover a handler that crashed outright; sync failures are retried by
+  // the engine (it knows which failures are worth it). The expiry is a backstop for a job
+  // whose worker vanished; the engine notices a dead worker much sooner (recover.ts).
+  { name: SYNC_QUEUE, policy: "standard", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  { name: SCHEDULE_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
+  // Singleton: one check at a time across workers (a second would find nothing to send anyway).
+  { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 },
+];
+
 const globalForQueue = globalThis as unknown as { syncBoss?: Promise<PgBoss> };
 
 async function startBoss(): Promise<PgBoss> {
@@ -33,18 +47,8 @@ async function createQueues(boss: PgBoss, connectionString: string) {
   await client.connect();
   try {
     await client.query(`SELECT pg_advisory_lock(hashtextextended('gatekeeper-sync:queues', 0))`);
-    // Retries here only cover a handler that crashed outright; sync failures are retried by
-    // the engine (it knows which failures are worth it). The expiry is a backstop for a job
-    // whose worker vanished; the engine notices a dead worker much sooner (recover.ts).
-    if (!(await boss.getQueue(SYNC_QUEUE))) {
-      await boss.createQueue(SYNC_QUEUE, { name: SYNC_QUEUE, policy: "standard", retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 3600 });
-    }
-    if (!(await boss.getQueue(SCHEDULE_QUEUE))) {
-      await boss.createQueue(SCHEDULE_QUEUE, { name: SCHEDULE_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 300 });
-    }
-    // Singleton: one check at a time across workers (a second would find nothing to send anyway).
-    if (!(await boss.getQueue(HEALTH_QUEUE))) {
-      await boss.createQueue(HEALTH_QUEUE, { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 });
+    for (const definition of queueDefinitions) {
+      if (!(await boss.getQueue(definition.name))) await boss.createQueue(definition.name, definition);
     }
   } finally {
     await client.end(); // ends the session, which releases the lock

@@ -5,6 +5,7 @@ import type PgBoss from "pg-boss";
 import { SyncShutdownError } from "./errors";
 import { executeRun, type ExecuteOptions } from "./execute";
 import { checkConnectorHealth } from "./health";
+import { registerJobHandlers } from "./job-handlers";
 import { getBoss, HEALTH_QUEUE, SCHEDULE_QUEUE, SYNC_QUEUE, type SyncJobData } from "./queue";
 import { recoverRuns } from "./recover";
 import { enqueueDueSyncs } from "./schedule";
@@ -66,6 +67,7 @@ export async function startSyncWorker(options: SyncWorkerOptions = {}): Promise<
         await checkConnectorHealth();
       }),
     );
+    workerIds.push(...(await registerJobHandlers(boss, pollingIntervalSeconds)));
   } catch (error) {
     // Half a worker must not stay behind: a caller that tries again would double it.
     for (const id of workerIds) await boss.offWork({ id }).catch(() => {});

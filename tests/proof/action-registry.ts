@@ -1,47 +1,15 @@
 // Every server action and route handler of the app, with who may call it. The authorization
 // matrix calls each entry as every principal and checks the server's answer against `allowed`;
 // every principal not listed must be refused. authorization.test.ts fails when an export in
-// app/ is missing here, or an entry here no longer exists in app/.
-//
-// The principals: anonymous, USER, the connector's owner (a USER owning every fixture
-// connector), CONNECTOR_ADMIN, SUPER_ADMIN; for route handlers also "connectorToken", the
-// self-hosted runner with its connector's credentials (and no session).
-import { NextRequest } from "next/server";
-import { accountsExportPath, entitlementKey, entitlementsExportPath, holdersExportPath } from "@/lib/validation/applications";
-import type { Fixtures } from "./support/fixtures";
-import { ALL_PRINCIPALS, SESSION_PRINCIPALS, type Principal, type SessionPrincipal } from "./support/principals";
+// app/ is missing here (or in a registry file this one gathers), or an entry no longer exists in app/.
+import { requestActions } from "./registry-requests";
+import { reviewActions } from "./registry-reviews";
+import { ADMINS, NOBODY, one, OWNER_OR_ADMIN, SUPER_ADMIN_ONLY, type ActionEntry, type RegistryEntry } from "./registry-support";
+import { routeRegistry } from "./route-registry";
+import { SESSION_PRINCIPALS } from "./support/principals";
 
-const ADMINS = ["connectorAdmin", "superAdmin"] as const satisfies readonly SessionPrincipal[];
-const OWNER_OR_ADMIN = ["owner", ...ADMINS] as const satisfies readonly SessionPrincipal[];
-const SUPER_ADMIN_ONLY = ["superAdmin"] as const satisfies readonly SessionPrincipal[];
-/** Whoever is signed in: the Applications pages and their exports. */
-const SIGNED_IN = ["user", "owner", ...ADMINS] as const satisfies readonly SessionPrincipal[];
-const NOBODY = [] as const satisfies readonly Principal[];
-const RUNNER_ONLY = ["connectorToken"] as const satisfies readonly Principal[];
-
-export type ActionCase = {
-  label: string;
-  allowed: readonly SessionPrincipal[];
-  input: (fx: Fixtures) => unknown;
-  /** "empty": the call runs on a database without any user (first-run set-up). */
-  seed?: "fixtures" | "empty";
-  /** A public action's own refusal (it has no session to refuse on). */
-  refusal?: string;
-};
-
-export type RouteCall = { principal: Principal; bearer: string | null; cookie: Record<string, string> };
-export type RouteCase = {
-  label: string;
-  allowed: readonly Principal[];
-  request: (fx: Fixtures, call: RouteCall) => Request;
-  context?: (fx: Fixtures) => unknown;
-};
-
-export type ActionEntry = { kind: "action"; file: string; name: string; cases: ActionCase[] };
-export type RouteEntry = { kind: "route"; file: string; name: string; cases: RouteCase[] };
-export type RegistryEntry = ActionEntry | RouteEntry;
-
-const ORIGIN = "http://localhost:3000";
+export type { ActionCase, ActionEntry, RegistryEntry, RouteCase, RouteEntry } from "./registry-support";
+export { routeRegistry };
 
 const USERS_ACTIONS = "app/(console)/admin/users/actions.ts";
 const NEW_CONNECTOR_ACTIONS = "app/(console)/admin/connectors/new/actions.ts";
@@ -56,21 +24,6 @@ const SSO_ACTIONS = "app/(console)/admin/settings/sso/actions.ts";
 const CLOSED_ISSUER = "http://127.0.0.1:2";
 
 let invites = 0;
-const one = (allowed: readonly SessionPrincipal[], input: (fx: Fixtures) => unknown): ActionCase[] => [{ label: "", allowed, input }];
-const params = (value: Record<string, string | string[]>) => () => ({ params: Promise.resolve(value) });
-
-function request(pathname: string, call: RouteCall, init: { method?: string; body?: BodyInit; headers?: Record<string, string> } = {}) {
-  const headers: Record<string, string> = { ...call.cookie, ...init.headers };
-  if (call.bearer) headers.authorization = `Bearer ${call.bearer}`;
-  return new Request(`${ORIGIN}${pathname}`, { method: init.method ?? "GET", body: init.body, headers });
-}
-
-const ndjson = [
-  { type: "resourceType", id: "user", displayName: "User", traits: ["user"] },
-  { type: "resource", resourceTypeId: "user", id: "alice", displayName: "Alice", user: { email: "alice@example.com", status: "enabled" } },
-]
-  .map((r) => JSON.stringify(r))
-  .join("\n");
 
 export const actionRegistry: ActionEntry[] = [
   // --- Public: no session; each guards itself.
@@ -169,146 +122,8 @@ export const actionRegistry: ActionEntry[] = [
   { kind: "action", file: ACCOUNT_ACTIONS, name: "inviteAccountAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.temporal, email: `invited-${(invites += 1)}-${Date.now()}@proof.test`, role: "read" })) },
   { kind: "action", file: ACCOUNT_ACTIONS, name: "removeAccountAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.temporal, resourceTypeId: "user", externalId: "4f9c7051d26e8cafc0b15e6f708192a3" })) },
   { kind: "action", file: PROVISIONING_ACTIONS, name: "searchGrantCandidatesAction", cases: one(OWNER_OR_ADMIN, (fx) => ({ connectorId: fx.connectors.cloudflare, entitlementId: "role:admin:member", q: "ali" })) },
-];
-
-export const routeRegistry: RouteEntry[] = [
-  // Public on purpose: liveness, and next-auth's own endpoints (sign-in is how a session starts).
-  { kind: "route", file: "app/api/health/route.ts", name: "GET", cases: [{ label: "", allowed: ALL_PRINCIPALS, request: (_fx, call) => request("/api/health", call) }] },
-  {
-    kind: "route",
-    file: "app/api/auth/[...nextauth]/route.ts",
-    name: "GET",
-    cases: [
-      {
-        label: "session",
-        allowed: ALL_PRINCIPALS,
-        request: (_fx, call) => new NextRequest(request("/api/auth/session", call)),
-        context: params({ nextauth: ["session"] }),
-      },
-    ],
-  },
-  {
-    kind: "route",
-    file: "app/api/auth/[...nextauth]/route.ts",
-    name: "POST",
-    cases: [
-      {
-        // Without next-auth's CSRF token it answers with a redirect back to sign-in.
-        label: "credentials callback",
-        allowed: ALL_PRINCIPALS,
-        request: (fx, call) =>
-          new NextRequest(
-            request("/api/auth/callback/credentials", call, {
-              method: "POST",
-              body: new URLSearchParams({ email: fx.users.superAdmin.email, password: "not-the-password" }).toString(),
-              headers: { "content-type": "application/x-www-form-urlencoded" },
-            }),
-          ),
-        context: params({ nextauth: ["callback", "credentials"] }),
-      },
-    ],
-  },
-  // Session routes.
-  { kind: "route", file: "app/api/people/orphaned-access/route.ts", name: "GET", cases: [{ label: "", allowed: ADMINS, request: (_fx, call) => request("/api/people/orphaned-access", call) }] },
-  { kind: "route", file: "app/api/audit-log/export/route.ts", name: "GET", cases: [{ label: "", allowed: SUPER_ADMIN_ONLY, request: (_fx, call) => request("/api/audit-log/export", call) }] },
-  // The Applications exports: whoever may open the app's pages (an app without a snapshot
-  // exports an empty file; an entitlement it lacks is 404, which is not a refusal).
-  {
-    kind: "route",
-    file: "app/api/applications/[appId]/export/accounts/route.ts",
-    name: "GET",
-    cases: [{ label: "", allowed: SIGNED_IN, request: (fx, call) => request(accountsExportPath(fx.apps.managed, { q: "a", sort: "email", dir: "desc" }), call), context: (fx) => params({ appId: fx.apps.managed })() }],
-  },
-  {
-    kind: "route",
-    file: "app/api/applications/[appId]/export/entitlements/route.ts",
-    name: "GET",
-    cases: [{ label: "", allowed: SIGNED_IN, request: (fx, call) => request(entitlementsExportPath(fx.apps.managed, { sort: "grants", dir: "desc" }), call), context: (fx) => params({ appId: fx.apps.managed })() }],
-  },
-  {
-    kind: "route",
-    file: "app/api/applications/[appId]/export/holders/[connectorId]/[entitlementKey]/route.ts",
-    name: "GET",
-    cases: [
-      {
-        label: "",
-        allowed: SIGNED_IN,
-        request: (fx, call) => request(holdersExportPath(fx.apps.managed, fx.connectors.cloudflare, "role:admin:member", {}), call),
-        context: (fx) => params({ appId: fx.apps.managed, connectorId: fx.connectors.cloudflare, entitlementKey: entitlementKey("role:admin:member") })(),
-      },
-    ],
-  },
-  {
-    kind: "route",
-    file: "app/api/connectors/[id]/status/route.ts",
-    name: "GET",
-    cases: [{ label: "", allowed: OWNER_OR_ADMIN, request: (fx, call) => request(`/api/connectors/${fx.connectors.cloudflare}/status`, call), context: (fx) => params({ id: fx.connectors.cloudflare })() }],
-  },
-  {
-    kind: "route",
-    file: "app/api/connectors-self-hosted/[id]/c1z/route.ts",
-    name: "POST",
-    cases: [
-      {
-        label: "",
-        allowed: OWNER_OR_ADMIN,
-        // Not a real .c1z: an allowed caller gets the file refused (4xx), never 401/403.
-        request: (fx, call) => request(`/api/connectors-self-hosted/${fx.connectors.baton}/c1z`, call, { method: "POST", body: "not a c1z file", headers: { "content-type": "application/octet-stream" } }),
-        context: (fx) => params({ id: fx.connectors.baton })(),
-      },
-    ],
-  },
-  // The ingest API: the runner's bearer token, never a session.
-  {
-    kind: "route",
-    file: "app/api/v1/token/route.ts",
-    name: "POST",
-    cases: [
-      {
-        // The runner sends its client secret; a session holder does not know it (a wrong one here).
-        label: "",
-        allowed: RUNNER_ONLY,
-        request: (fx, call) =>
-          request("/api/v1/token", { ...call, bearer: null }, {
-            method: "POST",
-            body: JSON.stringify({ client_id: fx.baton.clientId, client_secret: call.principal === "connectorToken" ? fx.baton.clientSecret : "bcs_not-the-secret" }),
-            headers: { "content-type": "application/json" },
-          }),
-      },
-    ],
-  },
-  {
-    kind: "route",
-    file: "app/api/v1/heartbeat/route.ts",
-    name: "POST",
-    cases: [{ label: "", allowed: RUNNER_ONLY, request: (_fx, call) => request("/api/v1/heartbeat", call, { method: "POST", body: JSON.stringify({ runnerVersion: "proof 1.0" }), headers: { "content-type": "application/json" } }) }],
-  },
-  {
-    kind: "route",
-    file: "app/api/v1/uploads/route.ts",
-    name: "POST",
-    cases: [{ label: "", allowed: RUNNER_ONLY, request: (_fx, call) => request("/api/v1/uploads", call, { method: "POST", body: ndjson, headers: { "content-type": "application/x-ndjson" } }) }],
-  },
-  {
-    kind: "route",
-    file: "app/api/v1/uploads/c1z/route.ts",
-    name: "POST",
-    cases: [{ label: "", allowed: RUNNER_ONLY, request: (_fx, call) => request("/api/v1/uploads/c1z", call, { method: "POST", body: "not a c1z file", headers: { "content-type": "application/octet-stream" } }) }],
-  },
-  { kind: "route", file: "app/api/v1/tasks/route.ts", name: "GET", cases: [{ label: "", allowed: RUNNER_ONLY, request: (_fx, call) => request("/api/v1/tasks", call) }] },
-  {
-    kind: "route",
-    file: "app/api/v1/tasks/[id]/result/route.ts",
-    name: "POST",
-    cases: [
-      {
-        label: "",
-        allowed: RUNNER_ONLY,
-        request: (_fx, call) => request("/api/v1/tasks/task-unknown/result", call, { method: "POST", body: JSON.stringify({ status: "succeeded" }), headers: { "content-type": "application/json" } }),
-        context: params({ id: "task-unknown" }),
-      },
-    ],
-  },
+  ...reviewActions,
+  ...requestActions,
 ];
 
 export const registry: RegistryEntry[] = [...actionRegistry, ...routeRegistry];

@@ -9,6 +9,8 @@ import { linkAccountSchema, matchAttributeSchema, resetAccountLinkSchema, search
 import { grantCandidatesSchema, inviteAccountSchema, provisionSchema, removeAccountSchema } from "@/lib/validation/provisioning";
 import { removeSsoSettingsSchema, ssoSettingsSchema, testSsoDiscoverySchema } from "@/lib/validation/sso";
 import { addUserSchema, changeRoleSchema, roles, setPasswordSchema, setupSchema, setUserDisabledSchema } from "@/lib/validation/users";
+import { requestFuzzSpecs } from "./fuzz-requests";
+import { reviewFuzzSpecs } from "./fuzz-reviews";
 import type { Fixtures } from "./support/fixtures";
 import { idString, type InputRecord } from "./support/fuzz-inputs";
 import type { SessionPrincipal } from "./support/principals";
@@ -237,4 +239,6 @@ export const fuzzSpecs: FuzzSpec[] = [
   { file: SSO_ACTIONS, name: "testSsoDiscoveryAction", schema: testSsoDiscoverySchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: () => fc.record({ issuer }) },
   { file: SSO_ACTIONS, name: "saveSsoSettingsAction", schema: ssoSettingsSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: ssoSettings },
   { file: SSO_ACTIONS, name: "removeSsoSettingsAction", schema: removeSsoSettingsSchema, validWeight: DEFAULT_VALID, principals: SUPER, valid: () => fc.record({ confirm: fc.constant(true) }) },
+  ...reviewFuzzSpecs,
+  ...requestFuzzSpecs,
 ];

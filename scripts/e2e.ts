@@ -86,6 +86,8 @@ async function main() {
     APP_URL: baseUrl,
     SMTP_URL: mail.url,
     DATA_DIR: path.join(work, "data"),
+    // The test-only clock (lib/clock.ts): a spec moves time with advanceTestClock(E2E_CLOCK_FILE, ms).
+    GATEKEEPER_TEST_CLOCK_FILE: path.join(work, "clock-offset-ms"),
     ...upstreams.env,
   };
   buildIfNeeded(appEnv, log);
@@ -112,7 +114,7 @@ async function main() {
     await waitForHealth(baseUrl, server);
     const playwright = spawn(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)], {
       stdio: "inherit",
-      env: { ...appEnv, ...upstreams.playwrightEnv, E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: mailDir, E2E_WORK_DIR: work, E2E_SERVER_LOG_DIR: logDir },
+      env: { ...appEnv, ...upstreams.playwrightEnv, E2E_BASE_URL: baseUrl, E2E_MAIL_DIR: mailDir, E2E_WORK_DIR: work, E2E_SERVER_LOG_DIR: logDir, E2E_CLOCK_FILE: appEnv.GATEKEEPER_TEST_CLOCK_FILE },
     });
     code = await new Promise<number>((resolve) => playwright.on("exit", (c) => resolve(c ?? 1)));
   } catch (error) {

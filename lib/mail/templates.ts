@@ -1,7 +1,7 @@
 // Plain, short emails with one link each. Text first; the HTML is the same words.
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function html(paragraphs: string[], link: { href: string; label: string }) {
+export function html(paragraphs: string[], link: { href: string; label: string }) {
   return `<div style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#111">${paragraphs
     .map((p) => `<p>${escapeHtml(p)}</p>`)
     .join("")}<p><a href="${escapeHtml(link.href)}" style="display:inline-block;background:#4f46e5;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(link.label)}</a></p><p style="color:#666;font-size:13px">Or paste this link into your browser: ${escapeHtml(link.href)}</p></div>`;
@@ -38,7 +38,7 @@ export type ConnectorAlert =
   | { kind: "runner-silent"; recovery?: false; lastSeenAt: Date; intervals: number }
   | { kind: "runner-back"; recovery: true; lastSeenAt: Date };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+export const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 function describeAlert(alert: ConnectorAlert, connector: string): { subject: string; lines: string[] } {
   switch (alert.kind) {

@@ -59,6 +59,27 @@ describe("People search", () => {
     expect([none.rows.length, none.total, none.next]).toEqual([0, 0, null]);
   });
 
+  it("keeps the count exact through a second directory, a rolled-back write and a deletion", async () => {
+    const second = await createTestConnector(ctx.pool, { catalogId: "okta", name: "Okta 2" });
+    async function* three(): AsyncGenerator<SyncRecord> {
+      yield { type: "resourceType", id: "user", displayName: "User", traits: ["user"] };
+      for (let i = 0; i < 3; i++) yield { type: "resource", resourceTypeId: "user", id: `t${i}`, displayName: `Tess ${i}`, user: { email: `tess.${i}@acme.test`, status: "enabled" } };
+    }
+    await (await import("@/lib/sync")).ingestRecords(second.connectorId, three(), { trigger: "upload" });
+    expect((await people.listPeople({}, 50)).total).toBe(COMMON + RARE + 3);
+    const client = await ctx.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`INSERT INTO people (id, identity_connector_id, external_id, display_name, status) VALUES ('p-rolled-back', $1, 'x', 'Rolled Back', 'active')`, [second.connectorId]);
+      await client.query("ROLLBACK");
+    } finally {
+      client.release();
+    }
+    await ctx.pool.query(`DELETE FROM people WHERE identity_connector_id = $1`, [second.connectorId]);
+    expect((await people.listPeople({}, 50)).total).toBe(COMMON + RARE);
+    expect((await ctx.pool.query(`SELECT count(*)::int AS n FROM people`)).rows[0].n).toBe(COMMON + RARE);
+  });
+
   it("offers the rare people to link an account to by hand, in name order", async () => {
     const found = await people.searchPeople("zoe.rare", 20);
     expect(found.map((p) => p.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Zoe ${pad(i)}`));

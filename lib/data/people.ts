@@ -170,8 +170,11 @@ export async function searchPeople(q: string, limit = 20): Promise<{ id: string;
   return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email, status: r.status }));
 }
 
-/** Everyone the identity providers listed, removed people included; once per request (React cache). */
+/**
+ * Everyone the identity providers listed, removed people included; once per request (React
+ * cache). Read from the counter the people table's triggers keep (the table_counts model).
+ */
 export const countPeople = cache(async (): Promise<number> => {
-  const { rows } = await getPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM people`);
+  const { rows } = await getPool().query<{ n: number }>(`SELECT coalesce((SELECT n::int FROM table_counts WHERE name = 'people'), 0) AS n`);
   return rows[0]?.n ?? 0;
 });

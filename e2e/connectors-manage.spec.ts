@@ -12,9 +12,12 @@ test("later changes: rename, owners, sync interval, Sync now, provisioning, disa
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await waitForConnected(page);
 
+  await page.getByRole("button", { name: "Edit name" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Temporal production");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Temporal production");
+  // Saved: the form gives way to the name, with Edit to change it again.
+  await expect(page.getByRole("button", { name: "Edit name" })).toBeVisible();
 
   const newOwner = await createUser("USER");
   await page.reload();

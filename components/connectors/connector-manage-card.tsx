@@ -1,17 +1,17 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
-import { TextField } from "@/components/forms/text-field";
-import { useActionForm, type ActionResultLike } from "@/components/forms/use-action-form";
+import { lazy, Suspense, useState, useTransition } from "react";
+import type { ActionResultLike } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
-import { describeInterval, failureAlertThresholdOptions, renameConnectorSchema, syncIntervalOptions } from "@/lib/validation/connectors";
-import { matchAttributeLabels } from "@/lib/validation/people";
+import { describeInterval, failureAlertThresholdOptions, matchAttributeLabels, syncIntervalOptions } from "@/lib/validation/connector-options";
 import { DeleteConnectorButton } from "./delete-connector-button";
 import { useRefreshConnectorStatus } from "./use-connector-status";
+
+const RenameConnectorForm = lazy(() => import("./rename-connector-form").then((m) => ({ default: m.RenameConnectorForm })));
 
 type Result = Promise<ActionResultLike<unknown>>;
 export type ManageActions = {
@@ -41,25 +41,28 @@ export function ConnectorManageCard({ connector, actions }: { connector: Connect
       await refreshStatus();
       router.refresh();
     });
-  const rename = useActionForm({
-    schema: renameConnectorSchema,
-    action: actions.rename,
-    defaultValues: { connectorId: connector.id, displayName: connector.displayName },
-    onSuccess: () => router.refresh(),
-  });
+  const [renaming, setRenaming] = useState(false);
   const id = connector.id;
   return (
     <Card>
       <CardHeader title="Manage" />
       <CardBody className="space-y-5">
         {error && <Alert tone="error">{error}</Alert>}
-        <form onSubmit={rename.onSubmit} noValidate className="space-y-2">
-          {rename.formError && <Alert tone="error">{rename.formError}</Alert>}
-          <TextField form={rename.form} name="displayName" label="Name" autoComplete="off" />
-          <Button type="submit" variant="secondary" size="sm" loading={rename.pending}>
-            Save name
-          </Button>
-        </form>
+        {renaming ? (
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+            <RenameConnectorForm connectorId={id} displayName={connector.displayName} rename={actions.rename} onDone={() => setRenaming(false)} />
+          </Suspense>
+        ) : (
+          <div className="flex items-end justify-between gap-3">
+            <div className="min-w-0">
+              <p className="text-sm font-medium text-slate-800">Name</p>
+              <p className="truncate text-sm text-slate-600">{connector.displayName}</p>
+            </div>
+            <Button variant="secondary" size="sm" aria-label="Edit name" onClick={() => setRenaming(true)}>
+              Edit
+            </Button>
+          </div>
+        )}
         <Field id="sync-interval" label="Sync interval">
           <Select id="sync-interval" value={connector.syncIntervalMinutes} disabled={pending} onChange={(e) => run(() => actions.setSyncInterval({ connectorId: id, syncIntervalMinutes: Number(e.target.value) }))}>
             {syncIntervalOptions.map((m) => (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
-import type { ConnectorStatusName } from "@/lib/validation/connectors";
+import type { ConnectorStatusName } from "@/lib/validation/connector-options";
 import { formatDateTime } from "./format";
 import { ConnectorStatusBadge } from "./status-badge";
 

@@ -1,5 +1,5 @@
 import { Alert } from "@/components/ui/alert";
-import { credentialExpiresSoon, describeCredentialExpiry } from "@/lib/validation/connectors";
+import { credentialExpiresSoon, describeCredentialExpiry } from "@/lib/validation/connector-options";
 import { formatDateTime } from "./format";
 
 /**

@@ -1,6 +1,6 @@
 // Dates as the console shows them: UTC, minute precision, the same on server and browser
 // (so hydration never disagrees).
-import { credentialExpiresSoon, describeCredentialExpiry } from "@/lib/validation/connectors";
+import { credentialExpiresSoon, describeCredentialExpiry } from "@/lib/validation/connector-options";
 
 export function formatDateTime(value: Date | string | null | undefined) {
   if (!value) return "—";

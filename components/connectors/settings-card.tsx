@@ -1,12 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { visibleSettingsFields, type PublicSettings, type SettingsFormSpec } from "@/lib/validation/connectors";
-import { SettingsForm, type SaveSettings } from "./settings-form";
+import { visibleSettingsFields, type PublicSettings, type SettingsFormSpec } from "@/lib/validation/connector-options";
+import type { SaveSettings } from "./settings-form";
 import { useRefreshConnectorStatus } from "./use-connector-status";
+
+// Loaded when Edit is clicked: the generated form brings react-hook-form and zod.
+const SettingsForm = lazy(() => import("./settings-form").then((m) => ({ default: m.SettingsForm })));
 
 function SettingsView({ spec, stored }: { spec: SettingsFormSpec; stored: PublicSettings }) {
   const alternativeId = spec.alternativeField ? stored.values[spec.alternativeField] : undefined;
@@ -65,19 +68,21 @@ export function SettingsCard({ connectorId, spec, stored, canEdit, save }: { con
       <CardBody className="space-y-4">
         {notice && <Alert tone="success">{notice}</Alert>}
         {editing ? (
-          <SettingsForm
-            connectorId={connectorId}
-            spec={spec}
-            stored={stored}
-            save={save}
-            onCancel={() => setEditing(false)}
-            onSaved={async ({ syncing }) => {
-              setEditing(false);
-              setNotice(syncing ? "Settings saved. A sync has started." : "Settings saved.");
-              await refreshStatus();
-              router.refresh();
-            }}
-          />
+          <Suspense fallback={<p className="text-sm text-slate-500">Loading the form…</p>}>
+            <SettingsForm
+              connectorId={connectorId}
+              spec={spec}
+              stored={stored}
+              save={save}
+              onCancel={() => setEditing(false)}
+              onSaved={async ({ syncing }) => {
+                setEditing(false);
+                setNotice(syncing ? "Settings saved. A sync has started." : "Settings saved.");
+                await refreshStatus();
+                router.refresh();
+              }}
+            />
+          </Suspense>
         ) : stored ? (
           <SettingsView spec={spec} stored={stored} />
         ) : (

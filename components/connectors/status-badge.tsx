@@ -1,6 +1,6 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Spinner } from "@/components/ui/spinner";
-import { connectorStatusLabels, type ConnectorStatusName } from "@/lib/validation/connectors";
+import { connectorStatusLabels, type ConnectorStatusName } from "@/lib/validation/connector-options";
 
 const tones: Record<ConnectorStatusName, Tone> = { PENDING_SETUP: "amber", SYNCING: "blue", CONNECTED: "green", ERROR: "red", DISABLED: "neutral" };
 

@@ -2,7 +2,7 @@
 // The connector's live status: polled every second while a sync is queued or running, every
 // 15 s otherwise. The header badge and the sync card share the one query (same key).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { connectorStatusPayloadSchema, type ConnectorStatusPayload } from "@/lib/validation/connectors";
+import type { ConnectorStatusPayload } from "@/lib/validation/connectors";
 
 export const connectorStatusKey = (id: string) => ["connector-status", id] as const;
 
@@ -13,6 +13,8 @@ export function isSyncActive(data: ConnectorStatusPayload | undefined) {
 async function fetchStatus(id: string): Promise<ConnectorStatusPayload> {
   const response = await fetch(`/api/connectors/${encodeURIComponent(id)}/status`, { cache: "no-store", headers: { accept: "application/json" } });
   if (!response.ok) throw new Error(response.status === 401 ? "Your session has ended. Sign in again." : `The status could not be loaded (HTTP ${response.status}).`);
+  // The schema (and zod with it) loads with the first poll, not with the page.
+  const { connectorStatusPayloadSchema } = await import("@/lib/validation/connectors");
   return connectorStatusPayloadSchema.parse(await response.json());
 }
 

@@ -4,16 +4,8 @@
 // oversized and unfinished files with a message, and then nothing has changed.
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
-import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-
-const resultSchema = z.object({
-  runId: z.string(),
-  counts: z.object({ resourceTypes: z.number(), resources: z.number(), accounts: z.number(), entitlements: z.number(), grants: z.number() }),
-  sync: z.object({ id: z.string(), type: z.string(), finished: z.boolean() }),
-});
-const errorSchema = z.object({ message: z.string() });
 
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
@@ -40,9 +32,11 @@ export function UploadC1z({ uploadUrl }: { uploadUrl: string }) {
         return;
       }
       const json: unknown = await response.json().catch(() => null);
-      const ok = response.ok ? resultSchema.safeParse(json) : null;
+      // Loaded with the first upload: the connector page itself does without zod.
+      const { c1zUploadResultSchema, uploadRefusalSchema } = await import("@/lib/validation/uploads");
+      const ok = response.ok ? c1zUploadResultSchema.safeParse(json) : null;
       if (!ok?.success) {
-        const refused = errorSchema.safeParse(json);
+        const refused = uploadRefusalSchema.safeParse(json);
         setOutcome({ tone: "error", text: refused.success ? refused.data.message : `The upload failed (HTTP ${response.status}). Nothing was changed.` });
         return;
       }

@@ -1,6 +1,7 @@
 // People pages' URL parameters and the account-linking forms. URL input that does not fit
 // falls back to the default; form input gets field errors.
 import { z } from "zod";
+import { matchAttributeLabels } from "./connector-options";
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const text = (max: number) => z.preprocess(first, z.string().trim().max(max).optional()).catch(undefined);
@@ -35,7 +36,7 @@ export const linkAccountSchema = z.object({ ...accountAddress, personId: id("a p
 export const resetAccountLinkSchema = z.object(accountAddress);
 export const searchPeopleSchema = z.object({ q: z.string().trim().min(1, "Type part of a name or email.").max(100) });
 
-export const matchAttributeLabels = { email: "Email", username: "Username", externalId: "External ID" } as const;
+export { matchAttributeLabels };
 export const matchAttributeSchema = z.object({
   connectorId: id("a connector"),
   attribute: z.enum(["email", "username", "externalId"], { error: "Choose email, username or external ID." }),

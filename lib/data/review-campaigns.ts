@@ -97,3 +97,12 @@ export async function listMyCampaigns(userId: string) {
 export async function listReviewerOptions() {
   return db.user.findMany({ where: { disabled: false }, select: { id: true, name: true, email: true }, orderBy: [{ name: "asc" }, { email: "asc" }] });
 }
+
+/** Whether every id is a managed app, and every reviewer id an active user (the form's server-side checks). */
+export async function checkCampaignRefs(appIds: string[], reviewerIds: string[]) {
+  const [apps, users] = await Promise.all([
+    db.application.count({ where: { id: { in: appIds }, managed: true } }),
+    db.user.count({ where: { id: { in: reviewerIds }, disabled: false } }),
+  ]);
+  return { appsOk: apps === new Set(appIds).size, reviewersOk: users === new Set(reviewerIds).size };
+}

@@ -1,0 +1,34 @@
+// A campaign's items as its administrators see them: every reviewer, the decision and the revoke.
+import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
+import { ItemFlags, ItemState, type ItemView } from "./review-badges";
+
+export type CampaignItem = ItemView & { id: string; appName: string; accountName: string; accountEmail: string | null; personName: string | null; entitlementName: string; reviewerEmail: string | null; reason: string | null; remediationMessage: string | null };
+
+export function CampaignItemsTable({ items }: { items: CampaignItem[] }) {
+  return (
+    <Table>
+      <thead>
+        <tr><Th>Person / account</Th><Th>App</Th><Th>Entitlement</Th><Th>Flags</Th><Th>Reviewer</Th><Th>State</Th></tr>
+      </thead>
+      <TBody>
+        {items.map((item) => (
+          <Tr key={item.id} data-testid="campaign-item">
+            <Td>
+              <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
+              <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
+            </Td>
+            <Td>{item.appName}</Td>
+            <Td>{item.entitlementName}</Td>
+            <Td><ItemFlags item={item} /></Td>
+            <Td className="text-xs">{item.reviewerEmail}</Td>
+            <Td>
+              <ItemState item={item} />
+              {item.reason && <div className="mt-1 text-xs text-slate-500">“{item.reason}”</div>}
+              {item.remediationMessage && <div className="mt-1 max-w-sm text-xs text-slate-500">{item.remediationMessage}</div>}
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

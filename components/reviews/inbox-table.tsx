@@ -29,7 +29,8 @@ export function InboxTable({ campaignId, items, active, users, decide, reassign 
   const [pending, startTransition] = useTransition();
   const open = items.filter((i) => !i.remediation && !i.gone);
   const toggle = (id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; });
-  const allChecked = open.length > 0 && open.every((i) => selected.has(i.id));
+  const undecided = open.filter((i) => !i.decision);
+  const allChecked = undecided.length > 0 && undecided.every((i) => selected.has(i.id));
 
   const finish = (result: ActionResultLike<Outcome>, verb: string) => {
     if (!result.ok) return setError(result.message);
@@ -82,7 +83,7 @@ export function InboxTable({ campaignId, items, active, users, decide, reassign 
         <thead>
           <tr>
             <Th className="w-10">
-              {active && <input type="checkbox" aria-label="Select every open item on this page" checked={allChecked} onChange={() => setSelected(allChecked ? new Set() : new Set(open.map((i) => i.id)))} className="size-4" />}
+              {active && <input type="checkbox" aria-label="Select every undecided item on this page" checked={allChecked} onChange={() => setSelected(allChecked ? new Set() : new Set(undecided.map((i) => i.id)))} className="size-4" />}
             </Th>
             <Th>Person / account</Th>
             <Th>App</Th>

@@ -49,14 +49,18 @@ test("a campaign over Cloudflare and Temporal Cloud: owners review, revokes reac
     await enableProvisioning(page, tc.connectorPath);
     const cf = await connect(page, "cloudflare");
     await enableProvisioning(page, cf.connectorPath);
-    for (const connectorId of [tc.id, cf.id]) await testDb().query(`INSERT INTO connector_owners (connector_id, user_id) VALUES ($1, $2)`, [connectorId, plainUser.id]);
+    // The apps' owner is a plain USER (the admin who added the connectors hands them over).
+    for (const connectorId of [tc.id, cf.id]) {
+      await testDb().query(`DELETE FROM connector_owners WHERE connector_id = $1`, [connectorId]);
+      await testDb().query(`INSERT INTO connector_owners (connector_id, user_id) VALUES ($1, $2)`, [connectorId, plainUser.id]);
+    }
     const appNames = (await testDb().query<{ name: string }>(`SELECT name FROM applications WHERE id = ANY($1) ORDER BY name`, [[tc.appId, cf.appId]])).rows.map((r) => r.name);
 
     // The admin creates and launches the campaign.
     await page.goto("/admin/access-reviews");
     await page.getByRole("link", { name: "New campaign" }).first().click();
     const name = `Q4 access review ${Date.now()}`;
-    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("Name", { exact: true }).fill(name);
     for (const app of appNames) {
       await page.getByRole("combobox", { name: "Managed apps" }).fill(app);
       await page.getByRole("option", { name: app }).click();

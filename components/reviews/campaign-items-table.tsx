@@ -8,7 +8,7 @@ export function CampaignItemsTable({ items }: { items: CampaignItem[] }) {
   return (
     <Table>
       <thead>
-        <tr><Th>Person / account</Th><Th>App</Th><Th>Entitlement</Th><Th>Flags</Th><Th>Reviewer</Th><Th>State</Th></tr>
+        <tr><Th>Person / account</Th><Th>Entitlement</Th><Th>Flags</Th><Th>Reviewer</Th><Th>State</Th></tr>
       </thead>
       <TBody>
         {items.map((item) => (
@@ -17,14 +17,16 @@ export function CampaignItemsTable({ items }: { items: CampaignItem[] }) {
               <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
               <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
             </Td>
-            <Td>{item.appName}</Td>
-            <Td>{item.entitlementName}</Td>
-            <Td><ItemFlags item={item} /></Td>
-            <Td className="text-xs">{item.reviewerEmail}</Td>
             <Td>
+              <div className="text-slate-900">{item.entitlementName}</div>
+              <div className="text-xs text-slate-500">{item.appName}</div>
+            </Td>
+            <Td><ItemFlags item={item} /></Td>
+            <Td className="max-w-[12rem] break-all text-xs">{item.reviewerEmail}</Td>
+            <Td className="w-72">
               <ItemState item={item} />
               {item.reason && <div className="mt-1 text-xs text-slate-500">“{item.reason}”</div>}
-              {item.remediationMessage && <div className="mt-1 max-w-sm text-xs text-slate-500">{item.remediationMessage}</div>}
+              {item.remediationMessage && <div className="mt-1 max-w-[18rem] text-xs text-slate-500">{item.remediationMessage}</div>}
             </Td>
           </Tr>
         ))}

@@ -86,7 +86,6 @@ export function InboxTable({ campaignId, items, active, users, decide, reassign 
               {active && <input type="checkbox" aria-label="Select every undecided item on this page" checked={allChecked} onChange={() => setSelected(allChecked ? new Set() : new Set(undecided.map((i) => i.id)))} className="size-4" />}
             </Th>
             <Th>Person / account</Th>
-            <Th>App</Th>
             <Th>Entitlement</Th>
             <Th>Flags</Th>
             <Th>Decision</Th>
@@ -103,15 +102,17 @@ export function InboxTable({ campaignId, items, active, users, decide, reassign 
                   <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
                   <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
                 </Td>
-                <Td>{item.appName}</Td>
                 <Td>
-                  <div>{item.entitlementName}</div>
-                  {item.entitlementDescription && <div className="max-w-xs truncate text-xs text-slate-500" title={item.entitlementDescription}>{item.entitlementDescription}</div>}
+                  <div className="text-slate-900">{item.entitlementName}</div>
+                  <div className="max-w-xs truncate text-xs text-slate-500" title={item.entitlementDescription ?? undefined}>
+                    {item.appName}
+                    {item.entitlementDescription && ` · ${item.entitlementDescription}`}
+                  </div>
                 </Td>
                 <Td><ItemFlags item={item} /></Td>
                 <Td>
                   <ItemState item={item} />
-                  {item.reason && <div className="mt-1 text-xs text-slate-500">“{item.reason}”</div>}
+                  {item.reason && <div className="mt-1 max-w-[14rem] text-xs text-slate-500">“{item.reason}”</div>}
                   {item.reassignNote && <div className="mt-1 text-xs text-slate-500">Note: {item.reassignNote}</div>}
                 </Td>
                 {active && (

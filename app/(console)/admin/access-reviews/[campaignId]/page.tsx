@@ -47,7 +47,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             actions={launched && (
               <span className="flex gap-2">
                 <DownloadLink href={`/api/access-reviews/${campaign.id}/export`}>Export CSV</DownloadLink>
-                <a className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium text-brand-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50" href={`/api/access-reviews/${campaign.id}/report`} target="_blank" rel="noreferrer">Report</a>
+                <DownloadLink href={`/api/access-reviews/${campaign.id}/report`} target="_blank" rel="noreferrer">Report</DownloadLink>
               </span>
             )}
           />

@@ -125,3 +125,26 @@ describe("access reviews", () => {
     expect((await items(campaignId)).find((r) => r.id === revoked.id)!.verification).toBe("verified");
   });
 });
+
+describe("reminders and overdue items", () => {
+  it("reminds reviewers once inside the window, then hands overdue items to the fallback reviewer once", async () => {
+    const { launchCampaign } = await import("./launch");
+    const { sendDueReminders, handOverdueToFallback } = await import("./notify");
+    const { id } = await newCampaign();
+    // The earlier test's last sync removed one of the owner's grants: 5 items, 3 of them the owner's.
+    await launchCampaign(id, actor("admin"));
+    await ctx.pool.query(`UPDATE access_review_campaigns SET due_at = now() + interval '1 day', reminder_days = 3 WHERE id = $1`, [id]);
+    const reminders = async () => (await ctx.pool.query(`SELECT count(*)::int AS n FROM email_messages WHERE kind = 'review.reminder'`)).rows[0].n;
+    const before = await reminders();
+    expect(await sendDueReminders()).toBe(1);
+    expect(await sendDueReminders()).toBe(0);
+    expect((await reminders()) - before).toBe(2); // the owner and the fallback each have open items
+    await ctx.pool.query(`UPDATE access_review_campaigns SET due_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect(await handOverdueToFallback()).toBe(1);
+    expect(await handOverdueToFallback()).toBe(0);
+    const { rows } = await ctx.pool.query(`SELECT DISTINCT reviewer_id FROM reviews.items WHERE campaign_id = $1`, [id]);
+    expect(rows).toEqual([{ reviewer_id: users.fallback }]);
+    const { rows: mail } = await ctx.pool.query(`SELECT "to", subject FROM email_messages WHERE kind = 'review.overdue'`);
+    expect(mail).toEqual([{ to: "fallback@example.com", subject: "Overdue: 3 items of Q4 review are now yours to review" }]);
+  });
+});

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { action, ActionError } from "@/lib/action";
 import { recordAudit } from "@/lib/data/audit";
 import { CONNECTOR_ADMIN_ROLES } from "@/lib/data/connector-access";
-import { checkCampaignRefs, createCampaign } from "@/lib/data/review-campaigns";
+import { now } from "@/lib/clock";
+import { checkCampaignRefs, createCampaign, dueAtOf } from "@/lib/data/review-campaigns";
 import { cancelCampaign, closeCampaign } from "@/lib/reviews/close";
 import { launchCampaign } from "@/lib/reviews/launch";
 import { campaignActionSchema, campaignFormSchema } from "@/lib/validation/reviews";
@@ -12,6 +13,7 @@ import { campaignActionSchema, campaignFormSchema } from "@/lib/validation/revie
 const PATH = "/admin/access-reviews";
 
 export const createCampaignAction = action({ schema: campaignFormSchema, roles: CONNECTOR_ADMIN_ROLES }, async (input, actor) => {
+  if (dueAtOf(input.dueDate) < now()) throw new ActionError("Check the highlighted fields.", { dueDate: ["Choose a due date from today on."] });
   const refs = await checkCampaignRefs(input.appIds, [input.fallbackReviewerId, ...input.namedReviewerIds]);
   if (!refs.appsOk) throw new ActionError("Check the highlighted fields.", { appIds: ["Choose managed apps only."] });
   if (!refs.reviewersOk) throw new ActionError("Check the highlighted fields.", { fallbackReviewerId: ["Choose active users as reviewers."] });

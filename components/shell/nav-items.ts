@@ -9,6 +9,7 @@ export const navSections: NavSection[] = [
     items: [
       { href: "/", label: "Overview" },
       { href: "/applications", label: "Applications" },
+      { href: "/reviews", label: "My reviews" },
     ],
   },
   {
@@ -16,6 +17,7 @@ export const navSections: NavSection[] = [
     items: [
       { href: "/admin/connectors", label: "Connectors", roles: ["SUPER_ADMIN", "CONNECTOR_ADMIN"] },
       { href: "/admin/people", label: "People", roles: ["SUPER_ADMIN", "CONNECTOR_ADMIN"] },
+      { href: "/admin/access-reviews", label: "Access reviews", roles: ["SUPER_ADMIN", "CONNECTOR_ADMIN"] },
       { href: "/admin/users", label: "Users", roles: ["SUPER_ADMIN"] },
       { href: "/admin/email-outbox", label: "Email outbox", roles: ["SUPER_ADMIN"] },
       { href: "/admin/audit-log", label: "Audit log", roles: ["SUPER_ADMIN"] },

@@ -4,6 +4,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
+import { REVIEW_QUEUE_DEFINITION } from "@/lib/reviews/queue-name";
 
 export const SYNC_QUEUE = "connector-sync";
 export const SCHEDULE_QUEUE = "connector-sync-schedule";
@@ -24,6 +25,7 @@ const queueDefinitions: PgBoss.Queue[] = [
   { name: SCHEDULE_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 300 },
   // Singleton: one check at a time across workers (a second would find nothing to send anyway).
   { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 },
+  REVIEW_QUEUE_DEFINITION,
 ];
 
 const globalForQueue = globalThis as unknown as { syncBoss?: Promise<PgBoss> };

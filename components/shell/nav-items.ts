@@ -9,6 +9,7 @@ export const navSections: NavSection[] = [
     items: [
       { href: "/", label: "Overview" },
       { href: "/applications", label: "Applications" },
+      { href: "/requests", label: "Access requests" },
     ],
   },
   {

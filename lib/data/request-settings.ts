@@ -123,6 +123,8 @@ export class SettingsRefusal extends Error {
 }
 
 export async function saveRequestSetting(input: RequestSettingsInput, actor: { id: string; email: string; role: Role }) {
+  if (!(await db.application.count({ where: { id: input.applicationId, managed: true } }))) throw new SettingsRefusal("This app does not exist or is not managed.");
+  if (input.connectorId && !(await db.connector.count({ where: { id: input.connectorId, applicationId: input.applicationId } }))) throw new SettingsRefusal("The connector is not part of this app.", "entitlementId");
   const existing = await getEffectivePolicy(input.applicationId, input.connectorId, input.entitlementId);
   // Only administrators mark low risk; an owner's save keeps what an administrator chose.
   const lowRisk = isConnectorAdmin(actor) ? input.lowRisk : existing.policy.lowRisk;

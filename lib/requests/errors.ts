@@ -7,7 +7,7 @@ export class RequestRefusal extends Error {
   }
 }
 
-export const fieldRefusal = (field: string, message: string) => new RequestRefusal(message, { [field]: [message] });
+export const fieldRefusal = (field: string, message: string) => new RequestRefusal("Check the highlighted fields.", { [field]: [message] });
 
 /** Who a background change is made by: the request system, acting for the requester. */
 export const jobActor = (requesterEmail: string) => ({ id: "access-requests", email: `access requests for ${requesterEmail}` });

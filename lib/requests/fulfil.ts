@@ -53,7 +53,7 @@ export async function activateRequest(id: string, at: Date, claim: Date | null):
   const row = await inTransaction(async (client) => {
     const { rows } = await client.query<AccessRequestRow>(
       `UPDATE access_requests r SET state = 'ACTIVE', activated_at = $2, claimed_at = NULL, updated_at = $2,
-              ends_at = CASE WHEN r.duration_hours IS NULL THEN NULL ELSE $2 + make_interval(hours => r.duration_hours) END
+              ends_at = CASE WHEN r.duration_hours IS NULL THEN NULL ELSE $2::timestamp + make_interval(hours => r.duration_hours) END
         WHERE r.id = $1 AND r.state = 'PROVISIONING' AND ($3::timestamptz IS NULL OR r.claimed_at = $3)
         RETURNING ${REQUEST_COLUMNS}`,
       [id, at, claim],

@@ -55,7 +55,7 @@ export default async function RequestCatalogPage({ searchParams }: { searchParam
                 <Th>Entitlement</Th>
                 <Th>App</Th>
                 <Th>Approval</Th>
-                <Th>Up to</Th>
+                <Th className="whitespace-nowrap">Up to</Th>
                 <Th className="text-right">
                   <span className="sr-only">Request</span>
                 </Th>
@@ -69,9 +69,9 @@ export default async function RequestCatalogPage({ searchParams }: { searchParam
                     {item.description && <div className="text-xs text-slate-500">{item.description}</div>}
                   </Td>
                   <Td>{item.appName}</Td>
-                  <Td>{policyText(item)}</Td>
-                  <Td>{formatHours(item.policy.maxDurationHours)}{item.policy.allowPermanent ? ", or permanent" : ""}</Td>
-                  <Td className="text-right">{requestCell(item)}</Td>
+                  <Td className="whitespace-nowrap">{policyText(item)}</Td>
+                  <Td className="whitespace-nowrap">{formatHours(item.policy.maxDurationHours)}{item.policy.allowPermanent ? ", or permanent" : ""}</Td>
+                  <Td className="whitespace-nowrap text-right">{requestCell(item)}</Td>
                 </Tr>
               ))}
             </TBody>

@@ -108,8 +108,13 @@ test("a USER requests Cloudflare Administrator for 1 hour, the owner approves by
   try {
     await expect.poll(() => cloudflareRoleNames(MARGARET), { timeout: 90_000, intervals: [2000] }).not.toContain("Administrator");
     expect(await cloudflareRoleNames(MARGARET)).toContain("Administrator Read Only");
-    await userPage.goto(requestUrl);
-    await expect(userPage.getByTestId("request-state")).toHaveText("Expired");
+    // The store records it right after the upstream call: reload until the page shows it.
+    await expect
+      .poll(async () => {
+        await userPage.goto(requestUrl);
+        return userPage.getByTestId("request-state").textContent();
+      }, { timeout: 30_000, intervals: [1000] })
+      .toBe("Expired");
     await expect(userPage.getByTestId("request-event").filter({ hasText: "Expired and removed in the app" })).toHaveCount(1);
     await waitForMail(requester.email, /^Expired: Administrator Member Role/);
     await userPage.screenshot({ path: "test-results/screens/requests-expired.png", fullPage: true });

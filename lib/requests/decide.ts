@@ -1,6 +1,7 @@
 // Approve, deny, cancel, extend: each one guarded UPDATE, so approving twice, two approvers at
 // once, or approving a cancelled request changes nothing and says why.
 import { now } from "@/lib/clock";
+import { utc } from "@/lib/mail/templates";
 import { inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/data/audit";
 import { getEffectivePolicy } from "@/lib/data/request-settings";
@@ -57,7 +58,7 @@ async function afterApproval(row: AccessRequestRow): Promise<AccessRequestRow> {
       `UPDATE access_requests SET ends_at = ends_at + make_interval(hours => $2), updated_at = $3 WHERE id = $1 AND state = 'ACTIVE' AND ended_at IS NULL AND ends_at IS NOT NULL AND end_as IS NULL RETURNING ends_at`,
       [row.extendsRequestId, row.durationHours, at],
     );
-    if (rows[0]) await addRequestEvent(client, { requestId: row.extendsRequestId!, at, kind: "extended", comment: `Extended by ${formatHours(row.durationHours)}, until ${rows[0].ends_at.toISOString()}.` });
+    if (rows[0]) await addRequestEvent(client, { requestId: row.extendsRequestId!, at, kind: "extended", comment: `Extended by ${formatHours(row.durationHours)}, until ${utc(rows[0].ends_at)}.` });
     return rows[0] ?? null;
   });
   if (parent) await scheduleRevoke(row.extendsRequestId!, parent.ends_at);

@@ -3,6 +3,7 @@
 // record leaves the claim behind; after the lease the sweep claims it again and grants again,
 // which the adapters answer "already has it" (a success), so it ends Active with one grant.
 import { now } from "@/lib/clock";
+import { utc } from "@/lib/mail/templates";
 import { getPool, inTransaction } from "@/lib/db/client";
 import { recordAudit } from "@/lib/data/audit";
 import { addRequestEvent, REQUEST_COLUMNS, type AccessRequestRow } from "@/lib/data/request-store";
@@ -58,7 +59,7 @@ export async function activateRequest(id: string, at: Date, claim: Date | null):
         RETURNING ${REQUEST_COLUMNS}`,
       [id, at, claim],
     );
-    if (rows[0]) await addRequestEvent(client, { requestId: id, at, kind: "active", comment: rows[0].endsAt ? `Until ${rows[0].endsAt.toISOString()}` : "Permanent" });
+    if (rows[0]) await addRequestEvent(client, { requestId: id, at, kind: "active", comment: rows[0].endsAt ? `Until ${utc(rows[0].endsAt)}` : "Permanent" });
     return rows[0] ?? null;
   });
   if (!row) return null;

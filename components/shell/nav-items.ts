@@ -10,6 +10,7 @@ export const navSections: NavSection[] = [
       { href: "/", label: "Overview" },
       { href: "/applications", label: "Applications" },
       { href: "/reviews", label: "My reviews" },
+      { href: "/requests", label: "Access requests" },
     ],
   },
   {

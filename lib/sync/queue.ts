@@ -26,6 +26,8 @@ const queueDefinitions: PgBoss.Queue[] = [
   // Singleton: one check at a time across workers (a second would find nothing to send anyway).
   { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 },
   REVIEW_QUEUE_DEFINITION,
+  // Access requests: one job per time-bound grant at its end (the sweep is the backstop).
+  { name: "access-request-revoke", policy: "standard", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
 ];
 
 const globalForQueue = globalThis as unknown as { syncBoss?: Promise<PgBoss> };

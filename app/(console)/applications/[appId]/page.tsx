@@ -10,7 +10,7 @@ import { formatTotal } from "@/components/applications/format";
 import { listLinks } from "@/components/applications/list-links";
 import { PagedList } from "@/components/applications/paged-list";
 import { ProvisioningNotices } from "@/components/applications/provisioning";
-import { DownloadLink } from "@/components/ui/button";
+import { ButtonLink, DownloadLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { LinkTabs } from "@/components/ui/tabs";
@@ -19,6 +19,7 @@ import { listAccountLifecycles, listProtectedHoldings, protectedHoldingsOf, remo
 import { listAccounts } from "@/lib/data/accounts";
 import { getManagedApp, visibleRuns, type ManagedApp } from "@/lib/data/applications";
 import { listEntitlements } from "@/lib/data/entitlements";
+import { canManageRequestSettings } from "@/lib/data/request-settings";
 import { inviteAccountAction, removeAccountAction } from "./account-actions";
 import { accountListQuery, accountsExportPath, appQuerySchema, entitlementListQuery, entitlementsExportPath, PAGE_SIZE } from "@/lib/validation/applications";
 
@@ -137,6 +138,7 @@ export default async function ApplicationPage({ params, searchParams }: { params
           </span>
         }
         description={app.description || undefined}
+        actions={(await canManageRequestSettings(user, app.id)) && <ButtonLink variant="secondary" href={`${path}/request-settings`}>Request settings</ButtonLink>}
       />
       <ConnectorCards connectors={app.connectors} manageable={user.role !== "USER"} />
       <LinkTabs label={`${app.name} data`} tabs={tabs} active={raw.tab} />

@@ -101,8 +101,9 @@ describe("worker processes", () => {
     expect(await sync.getRunProgress(runId)).toMatchObject({ attempts: 2 });
     const logs = (await sync.listSyncLogs(runId)).map((l) => l.message);
     expect(logs.filter((m) => m.includes("The previous attempt stopped without finishing"))).toHaveLength(1);
-    // The old snapshot's tables are gone; only the new run's four remain for this connector.
-    expect(await countSnapshotTables(ctx.pool, before.runId!)).toBe(0);
+    // The old snapshot's tables go right after the publish (after the run shows SUCCEEDED, so
+    // wait for it); only the new run's four remain for this connector.
+    await waitFor("the old snapshot's tables to be dropped", async () => (await countSnapshotTables(ctx.pool, before.runId!)) === 0, 15_000);
     expect(await countSnapshotTables(ctx.pool, runId)).toBe(4);
   }, 120_000);
 });

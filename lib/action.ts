@@ -4,16 +4,10 @@ import type { Role } from "@prisma/client";
 import type { z } from "zod";
 import { getCurrentUser, hasRole, type CurrentUser } from "@/lib/auth";
 
-export type FieldErrors = Record<string, string[] | undefined>;
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
+import { ActionError, type FieldErrors } from "@/lib/action-error";
 
-/** Thrown by handlers for an expected refusal ("already exists", "upstream said no"). */
-export class ActionError extends Error {
-  constructor(message: string, readonly fieldErrors?: FieldErrors) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
+export { ActionError, type FieldErrors };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export const ALL_ROLES: readonly Role[] = ["SUPER_ADMIN", "CONNECTOR_ADMIN", "USER"];
 export const NOT_SIGNED_IN = "Your session has ended. Sign in again.";

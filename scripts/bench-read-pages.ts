@@ -6,6 +6,7 @@
 // nothing else in the benchmark needs to change.
 import type { CurrentUser } from "@/lib/auth";
 import type { BenchFixture } from "./bench-read-data";
+import { GOVERNANCE_PAGES } from "./bench-read-governance";
 
 export type PageCase = {
   /** Shown in the table: "Accounts tab: search". */
@@ -180,10 +181,4 @@ const overview: PageGroup = {
   },
 };
 
-/**
- * Pages being built beside this benchmark: the access reviews inbox and the request catalog.
- * Add their cases here when they land (a group as above: URL, marker, the page's lib/data calls).
- */
-export const UPCOMING_PAGES: PageGroup[] = [];
-
-export const PAGE_GROUPS: PageGroup[] = [applications, appTabs, details, admin, overview, ...UPCOMING_PAGES];
+export const PAGE_GROUPS: PageGroup[] = [applications, appTabs, details, admin, overview, ...GOVERNANCE_PAGES];

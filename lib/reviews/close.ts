@@ -3,7 +3,7 @@
 // default, every revoke becomes "pending", and the remediation job is sent on the same
 // connection, so it exists exactly when the close committed. The job sends the revokes and then
 // the owners' emails.
-import { ActionError } from "@/lib/action";
+import { ActionError } from "@/lib/action-error";
 import { recordAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/db/client";
 import { now } from "@/lib/clock";

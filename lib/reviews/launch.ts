@@ -1,7 +1,7 @@
 // Launch: in one transaction, take the draft (one UPDATE … WHERE status = 'DRAFT', so two
 // clicks launch once), freeze its items with one INSERT … SELECT into a fresh table, attach it
 // as the campaign's partition and count the reviewers. Then each reviewer gets one email.
-import { ActionError } from "@/lib/action";
+import { ActionError } from "@/lib/action-error";
 import { recordAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/db/client";
 import { getAppUrl } from "@/lib/env";

@@ -25,8 +25,10 @@ const PAGE_BUDGET_MS = 50;
 const SQL_RATIO_BUDGET = 3;
 const only = (() => {
   const index = process.argv.indexOf("--only");
-  return index < 0 ? null : String(process.argv[index + 1]).toLowerCase();
+  // Comma-separated: a page is measured when its label or its group's name contains one of them.
+  return index < 0 ? null : String(process.argv[index + 1]).toLowerCase().split(",").map((term) => term.trim()).filter(Boolean);
 })();
+const picked = (...names: string[]) => !only || only.some((term) => names.some((name) => name.toLowerCase().includes(term)));
 
 type Statement = string | { text: string; values?: unknown[] };
 type QueryFn = (statement: Statement, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -125,7 +127,7 @@ async function main() {
       }
       for (const group of PAGE_GROUPS) {
         for (const c of await group.cases({ fixture, admin })) {
-          if (only && !c.label.toLowerCase().includes(only) && !group.name.toLowerCase().includes(only)) continue;
+          if (!picked(c.label, group.name)) continue;
           const row = await measure(pool, c, server);
           rows.push(row);
           console.log(`  measured ${row.label}: page p95 ${fmt(percentile(server ? row.page : row.data, 95), 1)} ms`);

@@ -25,6 +25,8 @@ export async function launchCampaign(campaignId: string, actor: Actor) {
     );
     const campaign = rows[0];
     if (!campaign) throw new ReviewRefusedError("Only a draft campaign can be launched; this one was launched, closed or cancelled already.");
+    // The partition's indexes are built once, at attach: give the sort room to stay in memory.
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await createItemsTable(client, campaignId);
     const select = itemsSelect({ campaignId, scope: campaign.scope, policy: campaign.reviewer_policy, namedReviewerIds: campaign.named_reviewer_ids, fallbackReviewerId: campaign.fallback_reviewer_id });
     const inserted = await client.query(`INSERT INTO ${itemsPartition(campaignId)} (${ITEM_COLUMNS}) ${select.text}`, select.values);

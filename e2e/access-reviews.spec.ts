@@ -88,6 +88,12 @@ test("a campaign over Cloudflare and Temporal Cloud: owners review, revokes reac
     await owner.goto(`${link.pathname}${link.search}`);
     await expect(owner.getByRole("heading", { name: "My reviews" })).toBeVisible();
     await expect(owner.getByTestId("review-item")).toHaveCount(total);
+    // A revoke needs a reason: without one nothing is sent.
+    await owner.getByRole("button", { name: "Revoke Account Admin Role Member of adam.admin@example.com" }).click();
+    await owner.getByRole("dialog").getByRole("button", { name: "Revoke", exact: true }).click();
+    await expect(owner.getByRole("dialog").getByRole("alert")).toHaveText("Give a reason for revoking.");
+    await owner.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+    await expect(itemRow(owner, "adam.admin@example.com", "Account Admin Role Member").getByTestId("item-state")).toHaveText("Undecided");
     await revokeWithReason(owner, "adam.admin@example.com", "Account Admin Role Member", "Moved to the data team; Developer is enough");
     await revokeWithReason(owner, "alan@example.com", "Analytics Member Role", "No longer reads analytics");
     await owner.getByRole("checkbox", { name: "Select every undecided item on this page" }).check();

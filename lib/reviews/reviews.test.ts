@@ -148,3 +148,32 @@ describe("reminders and overdue items", () => {
     expect(mail).toEqual([{ to: "fallback@example.com", subject: "Overdue: 3 items of Q4 review are now yours to review" }]);
   });
 });
+
+describe("remediation after a crash", () => {
+  it("two workers send each revoke once; only a claim that never got an answer is sent again", async () => {
+    const { launchCampaign } = await import("./launch");
+    const { decideItems } = await import("./decide");
+    const { closeCampaign } = await import("./close");
+    const { remediateCampaign, CLAIM_STALE_MS } = await import("./remediate");
+    const { id } = await newCampaign("revoke");
+    await launchCampaign(id, actor("admin"));
+    const all = await items(id);
+    await decideItems({ campaignId: id, itemIds: all.filter((r) => r.reviewer_id === users.owner).map((r) => r.id), decision: "revoke", reason: "Audit finding" }, actor("owner"));
+    const { revokes } = await closeCampaign(id, actor("admin"));
+    expect(revokes).toBe(all.length); // the fallback's undecided items are revoked by the default
+    const attempts = async () => (await ctx.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'provisioning.revoke' AND data->>'principalId' IS NOT NULL AND at > now() - interval '1 minute'`)).rows[0].n;
+    const before = await attempts();
+    const handled = await Promise.all([remediateCampaign(id), remediateCampaign(id)]);
+    expect(handled[0] + handled[1]).toBe(all.length);
+    expect((await attempts()) - before).toBe(all.length);
+
+    // A worker died after claiming two items: one claim is stale, the other still fresh.
+    const [stale, fresh] = (await items(id)).map((r) => r.id);
+    await ctx.pool.query(`UPDATE reviews.items SET remediation = 'sending', remediation_claimed_at = $3 WHERE campaign_id = $1 AND id = $2`, [id, stale, new Date(Date.now() - CLAIM_STALE_MS - 1000)]);
+    await ctx.pool.query(`UPDATE reviews.items SET remediation = 'sending', remediation_claimed_at = now() WHERE campaign_id = $1 AND id = $2`, [id, fresh]);
+    expect(await remediateCampaign(id)).toBe(1);
+    const after = await items(id);
+    expect(after.find((r) => r.id === stale)!.remediation).toBe("manual");
+    expect(after.find((r) => r.id === fresh)!.remediation).toBe("sending");
+  });
+});

@@ -75,9 +75,6 @@ export async function reassignItems(input: { campaignId: string; itemIds: string
        SELECT $4, $5, 'review.reassigned', connector_id, 'access_review_item', $1 || ':' || id,
               $5 || ' reassigned the review of ' || entitlement_name || ' of ' || account_name || ' to ' || $7, 'ok', jsonb_build_object('to', $3::text, 'note', nullif($6, ''))
          FROM changed
-     ), reviewer AS (
-       INSERT INTO access_review_reviewers (campaign_id, user_id, assigned_count) SELECT $1, $3, count(*) FROM changed HAVING count(*) > 0
-       ON CONFLICT (campaign_id, user_id) DO UPDATE SET assigned_count = access_review_reviewers.assigned_count + EXCLUDED.assigned_count
      )
      SELECT id::text FROM changed`,
     [input.campaignId, input.itemIds, input.toUserId, actor.id, actor.email, input.note, to],

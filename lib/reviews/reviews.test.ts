@@ -96,6 +96,16 @@ describe("access reviews", () => {
     expect((await decideItems({ campaignId, itemIds: mine.slice(1), decision: "certify", reason: "" }, actor("owner"))).changed).toBe(3);
     const { rows: audit } = await ctx.pool.query(`SELECT count(*)::int AS n FROM audit_events WHERE kind = 'review.decided'`);
     expect(audit[0].n).toBe(4);
+    // Each reviewer's progress follows the decisions and the reassignment, exactly as a count would.
+    const { listInboxApps } = await import("@/lib/data/review-items");
+    const { listMyCampaigns } = await import("@/lib/data/review-campaigns");
+    for (const who of [users.owner, users.other, users.fallback]) {
+      const { rows: counted } = await ctx.pool.query(`SELECT count(*)::int AS total, count(decision)::int AS decided FROM reviews.items WHERE campaign_id = $1 AND reviewer_id = $2`, [campaignId, who]);
+      const shown = (await listMyCampaigns(who)).find((c) => c.id === campaignId);
+      expect(shown ? { total: shown.total, decided: shown.decided } : { total: 0, decided: 0 }).toEqual(counted[0]);
+    }
+    expect((await listMyCampaigns(users.owner)).find((c) => c.id === campaignId)).toMatchObject({ total: mine.length - 1, decided: 3 });
+    expect((await listInboxApps(users.owner, campaignId)).map((a) => a.id)).toEqual([appId]);
   });
 
   it("close keeps the undecided by default, queues each revoke once, refuses later decisions, and the next syncs verify", async () => {

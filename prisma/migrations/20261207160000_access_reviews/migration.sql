@@ -28,6 +28,7 @@ CREATE TABLE "access_review_reviewers" (
     "campaign_id" TEXT NOT NULL,
     "user_id" TEXT NOT NULL,
     "assigned_count" INTEGER NOT NULL DEFAULT 0,
+    "decided_count" INTEGER NOT NULL DEFAULT 0,
     "notified_at" TIMESTAMP(3),
 
     CONSTRAINT "access_review_reviewers_pkey" PRIMARY KEY ("campaign_id","user_id")
@@ -95,3 +96,27 @@ CREATE TABLE "reviews"."items" (
 CREATE INDEX "items_id" ON "reviews"."items" ("id");
 CREATE INDEX "items_inbox" ON "reviews"."items" ("reviewer_id", "id");
 CREATE INDEX "items_remediation" ON "reviews"."items" ("connector_id", "remediation") WHERE "remediation" IS NOT NULL;
+-- The owners' by-hand tasks, whatever campaign they are in: exactly the tasks query's predicate.
+CREATE INDEX "items_tasks" ON "reviews"."items" ("connector_id") WHERE "remediation" IN ('manual', 'failed') OR "verification" = 'still_present';
+
+-- Each reviewer's progress per campaign (the inbox's "decided of assigned"), kept per statement
+-- from the UPDATEs' transition tables (decisions, reassignments, close, overdue hand-overs), so
+-- the inbox never counts a reviewer's items: a whole-app campaign gives one reviewer millions.
+-- Launch inserts into the campaign's table before it is attached (no trigger) and counts then.
+CREATE FUNCTION "reviews"."count_reviewer_items"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "access_review_reviewers" ("campaign_id", "user_id", "assigned_count", "decided_count")
+  SELECT campaign_id, reviewer_id, sum(n)::int, sum(d)::int
+    FROM (SELECT campaign_id, reviewer_id, 1 AS n, (decision IS NOT NULL)::int AS d FROM new_rows
+          UNION ALL
+          SELECT campaign_id, reviewer_id, -1, -(decision IS NOT NULL)::int FROM old_rows) changes
+   GROUP BY campaign_id, reviewer_id
+  HAVING sum(n) <> 0 OR sum(d) <> 0
+  ON CONFLICT ("campaign_id", "user_id") DO UPDATE
+     SET "assigned_count" = "access_review_reviewers"."assigned_count" + EXCLUDED."assigned_count",
+         "decided_count" = "access_review_reviewers"."decided_count" + EXCLUDED."decided_count";
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "items_reviewer_counts" AFTER UPDATE ON "reviews"."items"
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "reviews"."count_reviewer_items"();

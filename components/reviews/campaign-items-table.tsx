@@ -1,6 +1,6 @@
 // A campaign's items as its administrators see them: every reviewer, the decision and the revoke.
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
-import { ItemFlags, ItemState, type ItemView } from "./review-badges";
+import { ItemFlags, ItemState, ItemWho, type ItemView } from "./review-badges";
 
 export type CampaignItem = ItemView & { id: string; appName: string; accountName: string; accountEmail: string | null; personName: string | null; entitlementName: string; reviewerEmail: string | null; reason: string | null; remediationMessage: string | null };
 
@@ -14,8 +14,7 @@ export function CampaignItemsTable({ items }: { items: CampaignItem[] }) {
         {items.map((item) => (
           <Tr key={item.id} data-testid="campaign-item">
             <Td>
-              <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
-              <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
+              <ItemWho item={item} />
             </Td>
             <Td>
               <div className="text-slate-900">{item.entitlementName}</div>

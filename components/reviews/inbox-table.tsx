@@ -11,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select, Textarea } from "@/components/ui/input";
 import { Table, TBody, Td, Th, Tr } from "@/components/ui/table";
-import { ItemFlags, ItemState, type ItemView } from "./review-badges";
+import { ItemFlags, ItemState, ItemWho, type ItemView } from "./review-badges";
 
 export type InboxItem = ItemView & { id: string; appName: string; accountName: string; accountEmail: string | null; personName: string | null; entitlementName: string; entitlementDescription: string | null; reason: string | null; reassignNote: string | null };
 type Outcome = { changed: number; refused: { id: string; why: string }[] };
@@ -99,8 +99,7 @@ export function InboxTable({ campaignId, items, active, users, decide, reassign 
               <Tr key={item.id} data-testid="review-item" data-item={item.id}>
                 <Td>{decidable && <input type="checkbox" className="size-4" aria-label={`Select ${item.entitlementName} of ${item.accountEmail ?? item.accountName}`} checked={selected.has(item.id)} onChange={() => toggle(item.id)} />}</Td>
                 <Td>
-                  <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
-                  <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
+                  <ItemWho item={item} />
                 </Td>
                 <Td>
                   <div className="text-slate-900">{item.entitlementName}</div>

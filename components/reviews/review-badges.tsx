@@ -38,3 +38,13 @@ export function CampaignStatus({ status }: { status: string }) {
     </span>
   );
 }
+
+/** Who an item is about: the person, or "Unmatched account", over the account's email or name. */
+export function ItemWho({ item }: { item: { personName: string | null; accountEmail: string | null; accountName: string } }) {
+  return (
+    <>
+      <div className="font-medium text-slate-900">{item.personName ?? <span className="text-slate-500">Unmatched account</span>}</div>
+      <div className="text-xs text-slate-500">{item.accountEmail ?? item.accountName}</div>
+    </>
+  );
+}

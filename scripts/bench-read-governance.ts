@@ -41,6 +41,9 @@ const requestCatalog: PageGroup = {
     const { listCatalog } = await import("@/lib/data/request-catalog");
     const { listApprovals } = await import("@/lib/data/request-store");
     const { catalogQuerySchema, requestSettingsSchema } = await import("@/lib/validation/requests");
+    // Only what can be provisioned is requestable: the fixture's connector has provisioning on for this.
+    const { getPool } = await import("@/lib/db/client");
+    await getPool().query(`UPDATE connectors SET provisioning_enabled = true WHERE id = $1`, [fixture.connectorId]);
     await saveRequestSetting(requestSettingsSchema.parse({ applicationId: fixture.appId, requestable: true, firstApprover: "APP_OWNERS", maxDurationHours: 24, defaultDurationHours: 8 }), admin);
     const page = (label: string, params: Record<string, string>) => ({
       label: `Request catalog (${fixture.entitlements.toLocaleString("en-US")} requestable): ${label}`,

@@ -58,6 +58,6 @@ export async function timePage(server: AppServer, path: string, expect: string):
   const response = await fetch(`${server.url}${path}`, { headers: { cookie: server.cookie } });
   const html = await response.text();
   const elapsed = performance.now() - started;
-  if (!response.ok || !html.includes(expect)) throw new Error(`GET ${path} answered ${response.status} without "${expect}".`);
+  if (!response.ok || !html.includes(expect)) throw new Error(`GET ${path} answered ${response.status} without "${expect}": ${html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 600)}`);
   return elapsed;
 }

@@ -7,7 +7,7 @@
 //     query (first page, a search, the next page), p50 / p95.
 import os from "node:os";
 import type { SyncRecord } from "@/lib/connectors/types";
-import { fmt, machine, numberArg, percentile, printTable, startBenchDatabase } from "./bench-common";
+import { flagArg, fmt, machine, numberArg, percentile, printTable, startBenchDatabase, startSimulatorProcess } from "./bench-common";
 
 const GRANTS = numberArg("grants", 10_000);
 const ENTITLEMENTS = numberArg("entitlements", 50_000);
@@ -15,23 +15,38 @@ const ADMIN = "fc6f1c2ecc72a2449c119f74c355bd46";
 const READ_ONLY = "8e1bc0efc765dce66025d6c18ea8cb06";
 const memberId = (i: number) => `m${String(i).padStart(31, "0")}`;
 
-const database = await startBenchDatabase({ LOG_LEVEL: "error" });
-const { startCloudflareSimulator, loadCloudflareFixture, DEMO_ACCOUNT_ID, DEMO_CREDENTIALS } = await import("@/e2e/upstreams/cloudflare/server").then(async (server) => ({ ...server, ...(await import("@/e2e/upstreams/cloudflare/state")) }));
-const base = loadCloudflareFixture();
-const revokesPerMember = new Map<string, number>();
-const sim = await startCloudflareSimulator({
-  fixture: {
-    ...base,
-    members: Array.from({ length: GRANTS }, (_, i) => ({ id: memberId(i), status: "accepted" as const, user: { email: `member${i}@bench.test`, first_name: "Member", last_name: String(i) }, roleIds: [READ_ONLY, ADMIN] })),
-  },
-  onExchange: (exchange) => {
-    if (exchange.method === "PUT" && exchange.path.includes("/members/")) {
+/**
+ * `--simulator`: this script in a child process runs the Cloudflare simulator with the members,
+ * as a remote upstream would be (not sharing the console's event loop), and a counter of the
+ * revoke requests (PUT member) it received, per member, on a second port.
+ */
+if (flagArg("simulator")) {
+  const { createServer } = await import("node:http");
+  const { startCloudflareSimulator, loadCloudflareFixture } = await import("@/e2e/upstreams/cloudflare/server");
+  const base = loadCloudflareFixture();
+  const revokes = new Map<string, number>();
+  const sim = await startCloudflareSimulator({
+    fixture: { ...base, members: Array.from({ length: GRANTS }, (_, i) => ({ id: memberId(i), status: "accepted" as const, user: { email: `member${i}@bench.test`, first_name: "Member", last_name: String(i) }, roleIds: [READ_ONLY, ADMIN] })) },
+    onExchange: (exchange) => {
+      if (exchange.method !== "PUT" || !exchange.path.includes("/members/")) return;
       const id = exchange.path.split("/members/")[1];
-      revokesPerMember.set(id, (revokesPerMember.get(id) ?? 0) + 1);
-    }
-  },
-});
+      revokes.set(id, (revokes.get(id) ?? 0) + 1);
+    },
+  });
+  const counter = createServer((_req, res) => res.end(JSON.stringify([...revokes.values()])));
+  await new Promise<void>((resolve) => counter.listen(0, "127.0.0.1", resolve));
+  const address = counter.address();
+  console.log(JSON.stringify({ url: sim.url, counter: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}` }));
+  await new Promise(() => {}); // until the parent stops it
+}
+
+// The simulator has no rate limit; real Cloudflare allows 1,200 requests per 5 minutes per user,
+// which the adapter paces to (CLOUDFLARE_PACING, on by default).
+const database = await startBenchDatabase({ LOG_LEVEL: "error", CLOUDFLARE_PACING: "false" });
+const { DEMO_ACCOUNT_ID, DEMO_CREDENTIALS } = await import("@/e2e/upstreams/cloudflare/state");
+const sim = await startSimulatorProcess<{ url: string; counter: string }>("scripts/bench-requests.ts", "Cloudflare");
 process.env.CLOUDFLARE_API_URL = sim.url;
+const revokeCounts = async () => (await (await fetch(sim.counter)).json()) as number[];
 
 const { getPool } = await import("@/lib/db/client");
 const { sealJson } = await import("@/lib/crypto");
@@ -95,7 +110,7 @@ async function benchExpiry() {
     if (Date.now() - lastEnd.getTime() > 10 * 60_000) break;
   }
   const lastMs = Number((await pool.query(`SELECT extract(epoch FROM max(ended_at) - $1::timestamp) * 1000 AS ms FROM access_requests`, [lastEnd])).rows[0].ms);
-  const counts = [...revokesPerMember.values()];
+  const counts = await revokeCounts();
   return { done, lastMs, requests: counts.reduce((a, b) => a + b, 0), once: counts.filter((c) => c === 1).length, twice: counts.filter((c) => c > 1).length, load, loadAfter: os.loadavg()[0] };
 }
 
@@ -138,7 +153,7 @@ try {
   const { stopBoss } = await import("@/lib/sync/queue");
   await stopBoss().catch(() => {});
   await stopSyncQueue?.().catch(() => {});
-  await sim.close();
+  sim.stop();
   await pool.end().catch(() => {});
   await database.stop();
   process.exit(0);

@@ -7,6 +7,12 @@ import { getBoss } from "@/lib/sync/queue";
 
 export const REQUEST_QUEUE = "access-request-revoke";
 export const SWEEP_INTERVAL_MS = 30_000;
+/**
+ * Revokes in flight per process. Each holds a sync-pool connection while it edits the snapshot
+ * (pool of 8) and queues the confirming sync with another: more lanes than half the pool can
+ * leave every connection waiting for a second one.
+ */
+const REVOKE_LANES = 4;
 
 type RevokeJob = { requestId: string };
 const globalForSweep = globalThis as unknown as { requestSweep?: NodeJS.Timeout; requestSweeping?: boolean };
@@ -31,7 +37,7 @@ export async function sweepRequests() {
     const { fulfilLeftovers } = await import("./fulfil");
     await fulfilLeftovers();
     // Batches until nothing is due: 10,000 grants ending in one minute are done in one sweep.
-    while ((await runDueRevokes({ limit: 200, concurrency: 16 })) > 0) {}
+    while ((await runDueRevokes({ limit: 200, concurrency: REVOKE_LANES })) > 0) {}
   } catch (error) {
     console.error(`[requests] sweep failed: ${(error as Error).message}`);
   } finally {

@@ -92,3 +92,7 @@ CREATE UNIQUE INDEX "access_requests_one_extension_key" ON "access_requests"("ex
   WHERE "extends_request_id" IS NOT NULL AND "state" = 'PENDING';
 -- The expiry sweep: active grants by end time.
 CREATE INDEX "access_requests_due_idx" ON "access_requests"("ends_at") WHERE "state" IN ('ACTIVE', 'FAILED') AND "ended_at" IS NULL;
+-- The Request access catalog's search (substring of an entitlement's name, 50,000 requestable
+-- entitlements): a trigram index on every snapshot's entitlements. Each run builds it with the
+-- run's other indexes (snapshot-tables.ts copies the parent's definitions).
+CREATE INDEX "entitlements_name_trgm_idx" ON "entitlements" USING gin (lower("display_name") gin_trgm_ops);

@@ -31,6 +31,9 @@ export async function launchCampaign(campaignId: string, actor: Actor) {
     const select = itemsSelect({ campaignId, scope: campaign.scope, policy: campaign.reviewer_policy, namedReviewerIds: campaign.named_reviewer_ids, fallbackReviewerId: campaign.fallback_reviewer_id });
     const inserted = await client.query(`INSERT INTO ${itemsPartition(campaignId)} (${ITEM_COLUMNS}) ${select.text}`, select.values);
     await attachItemsTable(client, campaignId);
+    // A fresh table has no statistics: without them the inbox's first pages are planned blind
+    // (a whole-app campaign's first page read every item of its reviewer to sort them).
+    await client.query(`ANALYZE ${itemsPartition(campaignId)}`);
     await client.query(`UPDATE access_review_campaigns SET item_count = $2 WHERE id = $1`, [campaignId, inserted.rowCount ?? 0]);
     const reviewers = await client.query<{ id: string; name: string; email: string; count: number }>(
       `WITH counted AS (

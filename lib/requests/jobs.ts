@@ -5,7 +5,8 @@ import type PgBoss from "pg-boss";
 import { now } from "@/lib/clock";
 import { getBoss } from "@/lib/sync/queue";
 
-export const REQUEST_QUEUE = "access-request-revoke";
+import { REQUEST_QUEUE } from "./queue-name";
+
 export const SWEEP_INTERVAL_MS = 30_000;
 /**
  * Revokes in flight per process. Each holds a sync-pool connection while it edits the snapshot

@@ -3,7 +3,7 @@
 // default, every revoke becomes "pending", and the remediation job is sent on the same
 // connection, so it exists exactly when the close committed. The job sends the revokes and then
 // the owners' emails.
-import { ReviewRefusedError } from "./errors";
+import { ActionError } from "@/lib/action-error";
 import { recordAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/db/client";
 import { now } from "@/lib/clock";
@@ -25,7 +25,7 @@ export async function closeCampaign(campaignId: string, actor: Actor) {
       `UPDATE access_review_campaigns SET status = 'CLOSED', closed_at = $2 WHERE id = $1 AND status = 'ACTIVE' RETURNING name, default_decision`,
       [campaignId, at],
     );
-    if (!rows[0]) throw new ReviewRefusedError("Only an active campaign can be closed; this one is not active.");
+    if (!rows[0]) throw new ActionError("Only an active campaign can be closed; this one is not active.");
     const { name, default_decision: fallback } = rows[0];
     const decision = fallback === "revoke" ? "revoke" : "certify";
     const defaulted = await client.query(
@@ -51,6 +51,6 @@ export async function cancelCampaign(campaignId: string, actor: Actor) {
   const { rows } = await inTransaction((client) =>
     client.query<{ name: string }>(`UPDATE access_review_campaigns SET status = 'CANCELLED', closed_at = $2 WHERE id = $1 AND status IN ('DRAFT', 'ACTIVE') RETURNING name`, [campaignId, now()]),
   );
-  if (!rows[0]) throw new ReviewRefusedError("Only a draft or active campaign can be cancelled.");
+  if (!rows[0]) throw new ActionError("Only a draft or active campaign can be cancelled.");
   await recordAudit({ actor, kind: "review.cancelled", summary: `${actor.email} cancelled the access review ${rows[0].name}`, targetType: "access_review", targetId: campaignId });
 }

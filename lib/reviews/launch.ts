@@ -1,7 +1,7 @@
 // Launch: in one transaction, take the draft (one UPDATE … WHERE status = 'DRAFT', so two
 // clicks launch once), freeze its items with one INSERT … SELECT into a fresh table, attach it
 // as the campaign's partition and count the reviewers. Then each reviewer gets one email.
-import { ReviewRefusedError } from "./errors";
+import { ActionError } from "@/lib/action-error";
 import { recordAudit } from "@/lib/data/audit";
 import { inTransaction } from "@/lib/db/client";
 import { getAppUrl } from "@/lib/env";
@@ -24,7 +24,7 @@ export async function launchCampaign(campaignId: string, actor: Actor) {
       [campaignId, at],
     );
     const campaign = rows[0];
-    if (!campaign) throw new ReviewRefusedError("Only a draft campaign can be launched; this one was launched, closed or cancelled already.");
+    if (!campaign) throw new ActionError("Only a draft campaign can be launched; this one was launched, closed or cancelled already.");
     // The partition's indexes are built once, at attach: give the sort room to stay in memory.
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await createItemsTable(client, campaignId);

@@ -4,6 +4,7 @@
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
+import { REQUEST_QUEUE_DEFINITION } from "@/lib/requests/queue-name";
 import { REVIEW_QUEUE_DEFINITION } from "@/lib/reviews/queue-name";
 
 export const SYNC_QUEUE = "connector-sync";
@@ -26,8 +27,7 @@ const queueDefinitions: PgBoss.Queue[] = [
   // Singleton: one check at a time across workers (a second would find nothing to send anyway).
   { name: HEALTH_QUEUE, policy: "singleton", retryLimit: 0, expireInSeconds: 900 },
   REVIEW_QUEUE_DEFINITION,
-  // Access requests: one job per time-bound grant at its end (the sweep is the backstop).
-  { name: "access-request-revoke", policy: "standard", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+  REQUEST_QUEUE_DEFINITION,
 ];
 
 const globalForQueue = globalThis as unknown as { syncBoss?: Promise<PgBoss> };

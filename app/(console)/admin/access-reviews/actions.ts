@@ -7,21 +7,10 @@ import { CONNECTOR_ADMIN_ROLES } from "@/lib/data/connector-access";
 import { now } from "@/lib/clock";
 import { checkCampaignRefs, createCampaign, dueAtOf } from "@/lib/data/review-campaigns";
 import { cancelCampaign, closeCampaign } from "@/lib/reviews/close";
-import { ReviewRefusedError } from "@/lib/reviews/errors";
 import { launchCampaign } from "@/lib/reviews/launch";
 import { campaignActionSchema, campaignFormSchema } from "@/lib/validation/reviews";
 
 const PATH = "/admin/access-reviews";
-
-/** A campaign step the campaign's state refuses, as the action's refusal. */
-async function refusing<T>(step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    if (error instanceof ReviewRefusedError) throw new ActionError(error.message);
-    throw error;
-  }
-}
 
 export const createCampaignAction = action({ schema: campaignFormSchema, roles: CONNECTOR_ADMIN_ROLES }, async (input, actor) => {
   if (dueAtOf(input.dueDate) < now()) throw new ActionError("Check the highlighted fields.", { dueDate: ["Choose a due date from today on."] });
@@ -35,21 +24,21 @@ export const createCampaignAction = action({ schema: campaignFormSchema, roles: 
 });
 
 export const launchCampaignAction = action({ schema: campaignActionSchema, roles: CONNECTOR_ADMIN_ROLES }, async ({ campaignId }, actor) => {
-  const result = await refusing(() => launchCampaign(campaignId, actor));
+  const result = await launchCampaign(campaignId, actor);
   revalidatePath(PATH);
   revalidatePath(`${PATH}/${campaignId}`);
   return result;
 });
 
 export const closeCampaignAction = action({ schema: campaignActionSchema, roles: CONNECTOR_ADMIN_ROLES }, async ({ campaignId }, actor) => {
-  const result = await refusing(() => closeCampaign(campaignId, actor));
+  const result = await closeCampaign(campaignId, actor);
   revalidatePath(PATH);
   revalidatePath(`${PATH}/${campaignId}`);
   return { revokes: result.revokes, defaulted: result.defaulted };
 });
 
 export const cancelCampaignAction = action({ schema: campaignActionSchema, roles: CONNECTOR_ADMIN_ROLES }, async ({ campaignId }, actor) => {
-  await refusing(() => cancelCampaign(campaignId, actor));
+  await cancelCampaign(campaignId, actor);
   revalidatePath(PATH);
   revalidatePath(`${PATH}/${campaignId}`);
   return { campaignId };
